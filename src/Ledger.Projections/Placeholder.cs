@@ -1,0 +1,1 @@
+namespace Ledger.Projections; public static class Placeholder {}
