@@ -1,0 +1,78 @@
+using Ledger.Projections;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace Ledger.Api.Authors.Reading;
+
+public sealed record WorkResponse(string Id, string Title, string Type, int? Year, string? Venue, string? Abstract);
+
+public sealed record TopicResponse(string Id, string Name);
+
+public sealed record CollaboratorResponse(string Id, string Name, int SharedWorks);
+
+public sealed record ProfileCounts(int Works, int Followers, int Topics, int CloseCollaborators);
+
+public sealed record TrustSnapshot(int Score, string Band, string PolicyVersion);
+
+/// <summary>Everything the public page of a record shows.</summary>
+public sealed record AuthorProfileResponse(
+    Guid Id,
+    string ExternalId,
+    string? Orcid,
+    string Name,
+    string? Description,
+    string? Affiliation,
+    bool OpenToCollaborate,
+    string ClaimStatus,
+    TrustSnapshot Trust,
+    string VerificationTier,
+    ProfileCounts Counts,
+    IReadOnlyList<WorkResponse> Works,
+    IReadOnlyList<TopicResponse> Topics,
+    IReadOnlyList<CollaboratorResponse> CloseCollaborators,
+    DateTimeOffset UpdatedAt)
+{
+    public static AuthorProfileResponse From(AuthorProfile profile)
+    {
+        var record = profile.Record;
+        var bibliography = record.Bibliography;
+        var topics = bibliography.Topics();
+        var collaborators = bibliography.CloseCollaborators();
+
+        return new AuthorProfileResponse(
+            profile.Id,
+            profile.ExternalId,
+            record.Details.Orcid,
+            record.Details.Name,
+            record.Details.Description,
+            record.Details.Affiliation,
+            record.Details.OpenToCollaborate,
+            "unclaimed",
+            new TrustSnapshot(profile.Trust.Score, profile.Trust.Band, profile.Trust.PolicyVersion),
+            profile.Tier.Tier.ToString(),
+            new ProfileCounts(bibliography.Works.Count, profile.Followers, topics.Count, collaborators.Count),
+            bibliography.Works.Values
+                .OrderByDescending(w => w.Year)
+                .ThenBy(w => w.Id, StringComparer.Ordinal)
+                .Select(w => new WorkResponse(w.Id, w.Title, w.Type, w.Year, w.Venue, w.Abstract))
+                .ToList(),
+            topics.Select(t => new TopicResponse(t.Id, t.Name)).ToList(),
+            collaborators.Select(c => new CollaboratorResponse(c.Id, c.Name, c.SharedWorks)).ToList(),
+            record.UpdatedAt);
+    }
+}
+
+public static class GetAuthorEndpoint
+{
+    /// <summary>Returns the profile of one record; the id may be its stream id, OpenAlex id or ORCID iD.</summary>
+    [WolverineGet("/api/authors/{id}", OperationId = "GetAuthor")]
+    [Tags("Authors")]
+    [ProducesResponseType<AuthorProfileResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct)
+    {
+        var profile = await AuthorLookup.LoadAsync<AuthorProfile>(session, id, ct);
+        return profile is null ? Problems.AuthorNotFound(id) : Results.Ok(AuthorProfileResponse.From(profile));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Ledger.Domain.Authors.Importing;
+
+namespace Ledger.Domain.Authors;
+
+/// <summary>
+/// An author record folded from its stream: what decisions need, and what every view of the
+/// record starts from.
+/// </summary>
+public sealed record Author(
+    Guid Id,
+    string ExternalId,
+    AuthorDetails Details,
+    Bibliography Bibliography,
+    ImmutableSortedSet<string> DetachedWorkIds,
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>OpenAlex ids and ORCID iDs are persistent identifiers; a record with neither is tier L0.</summary>
+    public bool HasPersistentIdentifier =>
+        ExternalId.StartsWith("openalex:", StringComparison.Ordinal)
+        || ExternalId.StartsWith("orcid:", StringComparison.Ordinal)
+        || Details.Orcid is not null;
+
+    public static Author Create(AuthorImported imported) =>
+        new(imported.AuthorId, imported.ExternalId, imported.Details, Bibliography.Empty,
+            ImmutableSortedSet<string>.Empty, imported.ImportedAt);
+
+    public Author Apply(ImportedFieldChanged changed) =>
+        this with { Details = Details.With(changed.Field, changed.Current), UpdatedAt = changed.ChangedAt };
+
+    public Author Apply(CollaborationPreferenceSet set) =>
+        this with { Details = Details with { OpenToCollaborate = set.Open }, UpdatedAt = set.SetAt };
+
+    public Author Apply(WorkAttributed attributed) =>
+        this with { Bibliography = Bibliography.With(attributed.Work), UpdatedAt = attributed.AttributedAt };
+
+    public Author Apply(WorkRevised revised) =>
+        this with { Bibliography = Bibliography.With(revised.Work), UpdatedAt = revised.RevisedAt };
+
+    public Author Apply(WorkDetached detached) =>
+        this with
+        {
+            Bibliography = Bibliography.Without(detached.WorkId),
+            DetachedWorkIds = DetachedWorkIds.Add(detached.WorkId),
+            UpdatedAt = detached.DetachedAt,
+        };
+
+    /// <summary>Applies any event of the record's stream; views fold with it.</summary>
+    public static Author? ApplyEvent(Author? current, IAuthorEvent e) => (current, e) switch
+    {
+        (null, AuthorImported imported) => Create(imported),
+        (null, _) => null,
+        (_, ImportedFieldChanged changed) => current.Apply(changed),
+        (_, CollaborationPreferenceSet set) => current.Apply(set),
+        (_, WorkAttributed attributed) => current.Apply(attributed),
+        (_, WorkRevised revised) => current.Apply(revised),
+        (_, WorkDetached detached) => current.Apply(detached),
+        _ => throw new InvalidOperationException(
+            $"Author record {current.Id} has no rule for event {e.GetType().Name}."),
+    };
+}

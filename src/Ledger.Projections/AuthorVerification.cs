@@ -1,0 +1,22 @@
+using Ledger.Domain.Authors;
+using Ledger.Domain.Trust;
+using Ledger.Domain.Verification;
+
+namespace Ledger.Projections;
+
+/// <summary>The verification tier of a record with the evidence behind it and when that evidence expires.</summary>
+public sealed record AuthorVerification(Guid Id, string ExternalId, Author Record, TierFacts Facts, TierEvaluation Evaluation)
+    : IAuthorView
+{
+    public static AuthorVerification From(Author record)
+    {
+        var facts = AuthorTrustFacts.From(record, countingFollowers: 0).Tier;
+        return new AuthorVerification(record.Id, record.ExternalId, record, facts,
+            VerificationTiers.Evaluate(facts, record.UpdatedAt));
+    }
+}
+
+public sealed class AuthorVerificationProjection : AuthorViewProjection<AuthorVerification>
+{
+    protected override AuthorVerification Build(Author record) => AuthorVerification.From(record);
+}
