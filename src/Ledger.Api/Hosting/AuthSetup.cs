@@ -18,6 +18,7 @@ public static class AuthSetup
         var settings = TokenSettings.From(builder.Configuration);
 
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {

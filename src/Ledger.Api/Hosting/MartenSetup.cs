@@ -29,7 +29,9 @@ public static class MartenSetup
                 options.DatabaseSchemaName = "ledger";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
+                // Who acted, and the request that caused it, travel with every event.
                 options.Events.MetadataConfig.EnableAll();
+                options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
 
                 // Inline: a command's response already reflects the views it changed.

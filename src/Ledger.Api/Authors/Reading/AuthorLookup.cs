@@ -14,6 +14,8 @@ public static class AuthorLookup
     /// </summary>
     public static async Task<Guid?> ResolveAsync(IQuerySession session, string id, CancellationToken ct)
     {
+        // Routing leaves an escaped slash (%2F) of a URL-form id escaped.
+        id = Uri.UnescapeDataString(id);
         if (Guid.TryParse(id, out var streamId))
         {
             return streamId;

@@ -1,0 +1,72 @@
+using Alba;
+using JasperFx.CommandLine;
+using Ledger.Api.Hosting;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ledger.Tests.Infrastructure;
+
+/// <summary>
+/// Boots the service once for all HTTP tests, on a test database, with a clock the tests move.
+/// Each test starts from empty data through <see cref="ResetAsync"/>.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+
+    private TestDatabase? database;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public TestClock Clock { get; } = new(Start);
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.StartAsync();
+
+        // Program reads these while it builds, before a test host could inject configuration.
+        Environment.SetEnvironmentVariable("ConnectionStrings__Ledger", database.ConnectionString);
+        Environment.SetEnvironmentVariable("Ledger__ImportSeedsAtStartup", "false");
+        Environment.SetEnvironmentVariable("Ledger__Auth__SigningKey", "test-signing-key-of-at-least-32-bytes!!");
+        JasperFxEnvironment.AutoStartHost = true;
+
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    public async Task ResetAsync()
+    {
+        Clock.Set(Start);
+        await Store.Advanced.ResetAllData();
+    }
+
+    public string TokenFor(string subject, params string[] roles) =>
+        Host.Services.GetRequiredService<TokenIssuer>().Issue(subject, roles, TimeSpan.FromHours(1));
+
+    public string AdminToken => TokenFor("admin-1", AuthSetup.Admin);
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedApp : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}
