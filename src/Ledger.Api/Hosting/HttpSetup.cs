@@ -33,7 +33,14 @@ public static class HttpSetup
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 
-        app.MapWolverineEndpoints(options => options.MapMartenConcurrencyFailuresToConflict());
+        app.MapWolverineEndpoints(options =>
+        {
+            // A stale expected version is a 409 problem response, never a 500.
+            options.MapMartenConcurrencyFailuresToConflict();
+
+            // "?page=abc" is a 400 problem response rather than the parameter's default value.
+            options.RejectUnparseableQueryValues = true;
+        });
     }
 }
 
