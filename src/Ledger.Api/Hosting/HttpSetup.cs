@@ -44,7 +44,7 @@ public static class HttpSetup
     }
 }
 
-/// <summary>Ready when PostgreSQL answers a query through the event store's connection.</summary>
+/// <summary>Reports ready when PostgreSQL runs a query through the event store's connection.</summary>
 internal sealed class PostgresHealthCheck(IDocumentStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,

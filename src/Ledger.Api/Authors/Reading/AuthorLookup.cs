@@ -9,7 +9,7 @@ public static class AuthorLookup
 {
     /// <summary>
     /// Resolves a route id to a record's stream id. It accepts the stream id itself, an OpenAlex
-    /// author id in short or URL form, or an ORCID iD in bare or URL form; an ORCID iD also finds
+    /// author id in short or URL form, or an ORCID iD in bare or URL form. An ORCID iD also finds
     /// a record imported under its OpenAlex id that lists that iD.
     /// </summary>
     public static async Task<Guid?> ResolveAsync(IQuerySession session, string id, CancellationToken ct)
