@@ -1,3 +1,4 @@
+using Ledger.Domain.Accounts;
 using Ledger.Domain.Authors;
 using Ledger.Domain.Names;
 using Ledger.Domain.Trust;
@@ -13,13 +14,16 @@ public sealed record AuthorProfile(
     string? Orcid,
     string NameKey,
     Author Record,
-    int Followers,
+    Followers Followers,
+    long Version,
+    int CountingFollowers,
     TierEvaluation Tier,
     TrustEvaluation Trust) : IAuthorView
 {
-    public static AuthorProfile From(Author record, int followers)
+    public static AuthorProfile From(Author record, Followers followers, long version)
     {
-        var facts = AuthorTrustFacts.From(record, followers);
+        var counting = followers.CountingFor(record.Claimant);
+        var facts = AuthorTrustFacts.From(record, counting);
         return new AuthorProfile(
             record.Id,
             record.ExternalId,
@@ -27,6 +31,8 @@ public sealed record AuthorProfile(
             PersonName.MatchKey(record.Details.Name),
             record,
             followers,
+            version,
+            counting,
             VerificationTiers.Evaluate(facts.Tier, record.UpdatedAt),
             TrustPolicies.Current.Evaluate(facts, record.UpdatedAt));
     }
@@ -34,5 +40,6 @@ public sealed record AuthorProfile(
 
 public sealed class AuthorProfileProjection : AuthorViewProjection<AuthorProfile>
 {
-    protected override AuthorProfile Build(Author record) => AuthorProfile.From(record, followers: 0);
+    protected override AuthorProfile Build(Author record, Followers followers, long version) =>
+        AuthorProfile.From(record, followers, version);
 }

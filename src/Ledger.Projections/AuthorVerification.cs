@@ -1,3 +1,4 @@
+using Ledger.Domain.Accounts;
 using Ledger.Domain.Authors;
 using Ledger.Domain.Trust;
 using Ledger.Domain.Verification;
@@ -5,18 +6,25 @@ using Ledger.Domain.Verification;
 namespace Ledger.Projections;
 
 /// <summary>The verification tier of a record with the evidence behind it and when that evidence expires.</summary>
-public sealed record AuthorVerification(Guid Id, string ExternalId, Author Record, TierFacts Facts, TierEvaluation Evaluation)
-    : IAuthorView
+public sealed record AuthorVerification(
+    Guid Id,
+    string ExternalId,
+    Author Record,
+    Followers Followers,
+    long Version,
+    TierFacts Facts,
+    TierEvaluation Evaluation) : IAuthorView
 {
-    public static AuthorVerification From(Author record)
+    public static AuthorVerification From(Author record, Followers followers, long version)
     {
         var facts = AuthorTrustFacts.From(record, countingFollowers: 0).Tier;
-        return new AuthorVerification(record.Id, record.ExternalId, record, facts,
+        return new AuthorVerification(record.Id, record.ExternalId, record, followers, version, facts,
             VerificationTiers.Evaluate(facts, record.UpdatedAt));
     }
 }
 
 public sealed class AuthorVerificationProjection : AuthorViewProjection<AuthorVerification>
 {
-    protected override AuthorVerification Build(Author record) => AuthorVerification.From(record);
+    protected override AuthorVerification Build(Author record, Followers followers, long version) =>
+        AuthorVerification.From(record, followers, version);
 }

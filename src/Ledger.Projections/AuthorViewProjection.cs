@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using Ledger.Domain.Accounts;
 using Ledger.Domain.Authors;
 using Marten.Events.Projections;
 
@@ -6,8 +7,8 @@ namespace Ledger.Projections;
 
 /// <summary>
 /// Base of the views of one author record. Every view folds the record's events with
-/// <see cref="Author.ApplyEvent"/>, then derives its own fields from the folded record, so the
-/// views never disagree about the record and a rebuild gives the same rows.
+/// <see cref="Author.ApplyEvent"/> and its followers' account events with <see cref="Followers.Apply"/>,
+/// then derives its own fields from both, so the views never disagree and a rebuild gives the same rows.
 /// </summary>
 public abstract class AuthorViewProjection<TView> : MultiStreamProjection<TView, Guid>
     where TView : class, IAuthorView
@@ -15,21 +16,30 @@ public abstract class AuthorViewProjection<TView> : MultiStreamProjection<TView,
     protected AuthorViewProjection()
     {
         Identity<IAuthorEvent>(e => e.AuthorId);
+        Identity<AuthorFollowed>(e => e.AuthorId);
+        Identity<AuthorUnfollowed>(e => e.AuthorId);
+        Identities<AccountSuspended>(e => e.FollowedAuthorIds);
+        Identities<AccountReinstated>(e => e.FollowedAuthorIds);
     }
 
     public override TView? Evolve(TView? snapshot, Guid id, IEvent e)
     {
-        if (e.Data is not IAuthorEvent authorEvent)
+        switch (e.Data)
         {
-            return snapshot;
+            case IAuthorEvent authorEvent:
+                var record = Author.ApplyEvent(snapshot?.Record, authorEvent);
+                return record is null ? snapshot : Build(record, snapshot?.Followers ?? Followers.None, e.Version);
+            case IAccountEvent accountEvent when snapshot is not null:
+                return Build(snapshot.Record, snapshot.Followers.Apply(accountEvent), snapshot.Version);
+            default:
+                // A follow of a record that has no view yet cannot happen: the follow command checks the record.
+                return snapshot;
         }
-
-        var record = Author.ApplyEvent(snapshot?.Record, authorEvent);
-        return record is null ? snapshot : Build(record);
     }
 
-    /// <summary>Derives the view from the folded record; evaluates at the record's last change.</summary>
-    protected abstract TView Build(Author record);
+    /// <summary>Derives the view from the folded record and followers; evaluates at the record's last change.</summary>
+    /// <param name="version">The version of the record's stream that the view reflects.</param>
+    protected abstract TView Build(Author record, Followers followers, long version);
 }
 
 public interface IAuthorView
@@ -37,4 +47,9 @@ public interface IAuthorView
     Guid Id { get; }
 
     Author Record { get; }
+
+    Followers Followers { get; }
+
+    /// <summary>The version of the record's stream that the view reflects; account events do not change it.</summary>
+    long Version { get; }
 }

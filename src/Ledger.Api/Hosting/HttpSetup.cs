@@ -11,6 +11,7 @@ public static class HttpSetup
     public static void AddLedgerHttp(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ConcurrencyFailureHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddWolverineHttp();
         builder.AddLedgerAuthentication();
@@ -40,6 +41,8 @@ public static class HttpSetup
 
             // "?page=abc" is a 400 problem response rather than the parameter's default value.
             options.RejectUnparseableQueryValues = true;
+
+            options.ConfigureEndpoints(CommandPolicy.Apply);
         });
     }
 }

@@ -23,7 +23,9 @@ public static class MartenSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.Services.AddMarten(options =>
+        var distribution = builder.Configuration.GetValue("Ledger:ProjectionDistribution", "Wolverine");
+
+        var marten = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "ledger";
@@ -34,10 +36,11 @@ public static class MartenSetup
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
 
-                // Inline: a command's response already reflects the views it changed.
-                options.Projections.Add<AuthorProfileProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<AuthorTrustProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<AuthorVerificationProjection>(ProjectionLifecycle.Inline);
+                // Async: the views combine a record's stream with its followers' account streams, and
+                // only the daemon applies events of many streams to one view without lost updates.
+                options.Projections.Add<AuthorProfileProjection>(ProjectionLifecycle.Async);
+                options.Projections.Add<AuthorTrustProjection>(ProjectionLifecycle.Async);
+                options.Projections.Add<AuthorVerificationProjection>(ProjectionLifecycle.Async);
 
                 options.Schema.For<AuthorProfile>()
                     .UniqueIndex(x => x.ExternalId)
@@ -46,8 +49,18 @@ public static class MartenSetup
 
                 options.Events.AddEventTypes(EventTypes.All);
             })
-            .UseLightweightSessions()
-            .IntegrateWithWolverine()
-            .AddAsyncDaemon(DaemonMode.HotCold);
+            .UseLightweightSessions();
+
+        if (string.Equals(distribution, "Solo", StringComparison.OrdinalIgnoreCase))
+        {
+            // One node runs every async projection at once; for tests and single-node tools.
+            marten.IntegrateWithWolverine().AddAsyncDaemon(DaemonMode.Solo);
+        }
+        else
+        {
+            // Wolverine runs each async projection on exactly one node and moves it when that node stops.
+            marten.IntegrateWithWolverine(integration =>
+                integration.UseWolverineManagedEventSubscriptionDistribution = true);
+        }
     }
 }

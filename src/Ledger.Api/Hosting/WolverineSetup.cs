@@ -23,6 +23,9 @@ public static class WolverineSetup
         {
             options.ApplicationAssembly = typeof(Program).Assembly;
             options.Policies.AutoApplyTransactions();
+
+            // Stores the first response of each Idempotency-Key, see CommandPolicy.
+            options.Durability.EnableDeduplicatedResponses = true;
         });
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ledger.Domain.Authors.Claiming;
 using Ledger.Domain.Authors.Importing;
 
 namespace Ledger.Domain.Authors;
@@ -7,12 +8,17 @@ namespace Ledger.Domain.Authors;
 /// An author record folded from its stream: what decisions need, and what every view of the
 /// record starts from.
 /// </summary>
-public sealed record Author(
+/// <param name="Claims">Every claim of the record, by claim id, ended ones included.</param>
+/// <param name="RevokedAt">When claims of the record were revoked, oldest first.</param>
+public sealed partial record Author(
     Guid Id,
     string ExternalId,
     AuthorDetails Details,
     Bibliography Bibliography,
     ImmutableSortedSet<string> DetachedWorkIds,
+    ImmutableSortedDictionary<Guid, Claim> Claims,
+    ImmutableSortedDictionary<Guid, Dispute> Disputes,
+    ImmutableList<DateTimeOffset> RevokedAt,
     DateTimeOffset UpdatedAt)
 {
     /// <summary>OpenAlex ids and ORCID iDs are persistent identifiers; a record with neither is tier L0.</summary>
@@ -23,7 +29,8 @@ public sealed record Author(
 
     public static Author Create(AuthorImported imported) =>
         new(imported.AuthorId, imported.ExternalId, imported.Details, Bibliography.Empty,
-            ImmutableSortedSet<string>.Empty, imported.ImportedAt);
+            ImmutableSortedSet<string>.Empty, ImmutableSortedDictionary<Guid, Claim>.Empty,
+            ImmutableSortedDictionary<Guid, Dispute>.Empty, ImmutableList<DateTimeOffset>.Empty, imported.ImportedAt);
 
     public Author Apply(ImportedFieldChanged changed) =>
         this with { Details = Details.With(changed.Field, changed.Current), UpdatedAt = changed.ChangedAt };
@@ -48,13 +55,26 @@ public sealed record Author(
     /// <summary>Applies any event of the record's stream; views fold with it.</summary>
     public static Author? ApplyEvent(Author? current, IAuthorEvent e) => (current, e) switch
     {
-        (null, AuthorImported imported) => Create(imported),
+        // A record's stream starts with AuthorImported, and a view rebuilt over stale rows starts over with it.
+        (_, AuthorImported imported) => Create(imported),
         (null, _) => null,
         (_, ImportedFieldChanged changed) => current.Apply(changed),
         (_, CollaborationPreferenceSet set) => current.Apply(set),
         (_, WorkAttributed attributed) => current.Apply(attributed),
         (_, WorkRevised revised) => current.Apply(revised),
         (_, WorkDetached detached) => current.Apply(detached),
+        (_, ClaimRequested requested) => current.Apply(requested),
+        (_, ClaimEvidenceAdded added) => current.Apply(added),
+        (_, ClaimApproved approved) => current.Apply(approved),
+        (_, ClaimRejected rejected) => current.Apply(rejected),
+        (_, ClaimWithdrawn withdrawn) => current.Apply(withdrawn),
+        (_, ClaimReleased released) => current.Apply(released),
+        (_, ClaimRevoked revoked) => current.Apply(revoked),
+        (_, DisputeOpened opened) => current.Apply(opened),
+        (_, DisputeResolved resolved) => current.Apply(resolved),
+        (_, AttestationRecorded attested) => current.Apply(attested),
+        (_, ClaimEvidenceExpired expired) => current.Apply(expired),
+        (_, RevocationPenaltyLapsed lapsed) => current.Apply(lapsed),
         _ => throw new InvalidOperationException(
             $"Author record {current.Id} has no rule for event {e.GetType().Name}."),
     };

@@ -9,6 +9,7 @@ public static class AuthorDetailsFields
         AuthorField.Orcid => details.Orcid,
         AuthorField.Description => details.Description,
         AuthorField.Affiliation => details.Affiliation,
+        AuthorField.AffiliationDomain => details.AffiliationDomain,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown author field."),
     };
 
@@ -19,6 +20,7 @@ public static class AuthorDetailsFields
         AuthorField.Orcid => details with { Orcid = value },
         AuthorField.Description => details with { Description = value },
         AuthorField.Affiliation => details with { Affiliation = value },
+        AuthorField.AffiliationDomain => details with { AffiliationDomain = value },
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown author field."),
     };
 }

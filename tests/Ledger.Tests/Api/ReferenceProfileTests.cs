@@ -21,7 +21,7 @@ public class ReferenceProfileTests(AppFixture app) : AppTest(app)
         Assert.Equal(21, result.GetProperty("trust").GetProperty("score").GetInt32());
         Assert.Equal("Emerging", result.GetProperty("trust").GetProperty("band").GetString());
         Assert.Equal("L1", result.GetProperty("verificationTier").GetString());
-        Assert.Equal("unclaimed", result.GetProperty("claimStatus").GetString());
+        Assert.Equal("unclaimed", result.GetProperty("claim").GetProperty("status").GetString());
         Assert.True(result.GetProperty("openToCollaborate").GetBoolean());
         Assert.Equal(JsonValueKind.Null, result.GetProperty("affiliation").ValueKind);
 

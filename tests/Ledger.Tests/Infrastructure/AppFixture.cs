@@ -30,6 +30,7 @@ public sealed class AppFixture : IAsyncLifetime
         // Program reads these while it builds, before a test host could inject configuration.
         Environment.SetEnvironmentVariable("ConnectionStrings__Ledger", database.ConnectionString);
         Environment.SetEnvironmentVariable("Ledger__ImportSeedsAtStartup", "false");
+        Environment.SetEnvironmentVariable("Ledger__ProjectionDistribution", "Solo");
         Environment.SetEnvironmentVariable("Ledger__Auth__SigningKey", "test-signing-key-of-at-least-32-bytes!!");
         JasperFxEnvironment.AutoStartHost = true;
 
@@ -56,7 +57,8 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.Set(Start);
-        await Store.Advanced.ResetAllData();
+        // Pauses the async daemon while the data goes, so it starts again from the first event.
+        await Host.ResetAllMartenDataAsync();
     }
 
     public string TokenFor(string subject, params string[] roles) =>

@@ -1,4 +1,5 @@
 using Alba;
+using Marten.Events;
 using Ledger.Domain.Authors;
 
 namespace Ledger.Tests.Infrastructure;
@@ -17,14 +18,28 @@ public abstract class AppTest(AppFixture app) : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    protected Task<IScenarioResult> ImportAsync(string content, int expectedStatus = 200) =>
-        App.Host.Scenario(s =>
+    /// <summary>Imports through HTTP as an admin, then waits until the views reflect the import.</summary>
+    protected async Task<IScenarioResult> ImportAsync(string content, int expectedStatus = 200)
+    {
+        var result = await App.Host.Scenario(s =>
         {
             s.Post.Text(content).ToUrl("/api/imports");
             s.WithRequestHeader("Content-Type", "application/x-ndjson");
             s.WithBearerToken(App.AdminToken);
             s.StatusCodeShouldBe(expectedStatus);
         });
+        if (expectedStatus == 200)
+        {
+            await WaitForViewsAsync();
+        }
+
+        return result;
+    }
+
+    /// <summary>Waits until the async daemon has applied every committed event to the views.</summary>
+    protected Task WaitForViewsAsync() =>
+        App.Store.Storage.Database.WaitForNonStaleQueryableDataAsync(TimeSpan.FromSeconds(30),
+            TestContext.Current.CancellationToken);
 
     protected async Task ImportSeedsAsync()
     {

@@ -1,3 +1,4 @@
+using Ledger.Domain.Authors.Claiming;
 using Ledger.Projections;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,9 @@ public sealed record ProfileCounts(int Works, int Followers, int Topics, int Clo
 
 public sealed record TrustSnapshot(int Score, string Band, string PolicyVersion);
 
+/// <summary>The claim side of a profile: "unclaimed", "pending" or "claimed", and by whom.</summary>
+public sealed record ClaimSnapshot(string Status, string? Claimant, Guid? ClaimId, bool DisputeOpen);
+
 /// <summary>Everything the public page of a record shows.</summary>
 public sealed record AuthorProfileResponse(
     Guid Id,
@@ -24,13 +28,14 @@ public sealed record AuthorProfileResponse(
     string? Description,
     string? Affiliation,
     bool OpenToCollaborate,
-    string ClaimStatus,
+    ClaimSnapshot Claim,
     TrustSnapshot Trust,
     string VerificationTier,
     ProfileCounts Counts,
     IReadOnlyList<WorkResponse> Works,
     IReadOnlyList<TopicResponse> Topics,
     IReadOnlyList<CollaboratorResponse> CloseCollaborators,
+    long Version,
     DateTimeOffset UpdatedAt)
 {
     public static AuthorProfileResponse From(AuthorProfile profile)
@@ -48,10 +53,10 @@ public sealed record AuthorProfileResponse(
             record.Details.Description,
             record.Details.Affiliation,
             record.Details.OpenToCollaborate,
-            "unclaimed",
+            ClaimOf(record),
             new TrustSnapshot(profile.Trust.Score, profile.Trust.Band, profile.Trust.PolicyVersion),
             profile.Tier.Tier.ToString(),
-            new ProfileCounts(bibliography.Works.Count, profile.Followers, topics.Count, collaborators.Count),
+            new ProfileCounts(bibliography.Works.Count, profile.CountingFollowers, topics.Count, collaborators.Count),
             bibliography.Works.Values
                 .OrderByDescending(w => w.Year)
                 .ThenBy(w => w.Id, StringComparer.Ordinal)
@@ -59,7 +64,20 @@ public sealed record AuthorProfileResponse(
                 .ToList(),
             topics.Select(t => new TopicResponse(t.Id, t.Name)).ToList(),
             collaborators.Select(c => new CollaboratorResponse(c.Id, c.Name, c.SharedWorks)).ToList(),
+            profile.Version,
             record.UpdatedAt);
+    }
+
+    private static ClaimSnapshot ClaimOf(Ledger.Domain.Authors.Author record)
+    {
+        var claim = record.ClaimInForce;
+        var status = claim?.Status switch
+        {
+            ClaimStatus.Approved => "claimed",
+            ClaimStatus.Pending => "pending",
+            _ => "unclaimed",
+        };
+        return new ClaimSnapshot(status, claim?.Claimant, claim?.Id, record.DisputeOpen);
     }
 }
 
@@ -70,9 +88,16 @@ public static class GetAuthorEndpoint
     [Tags("Authors")]
     [ProducesResponseType<AuthorProfileResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(string id, IQuerySession session, HttpResponse response, CancellationToken ct)
     {
         var profile = await AuthorLookup.LoadAsync<AuthorProfile>(session, id, ct);
-        return profile is null ? Problems.AuthorNotFound(id) : Results.Ok(AuthorProfileResponse.From(profile));
+        if (profile is null)
+        {
+            return Problems.AuthorNotFound(id);
+        }
+
+        // Commands take this version back in If-Match, so a stale read is refused with 412.
+        response.Headers.ETag = $"\"{profile.Version}\"";
+        return Results.Ok(AuthorProfileResponse.From(profile));
     }
 }

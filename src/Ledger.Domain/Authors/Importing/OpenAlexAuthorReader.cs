@@ -22,7 +22,7 @@ internal static class OpenAlexAuthorReader
             }
         }
 
-        var affiliation = ReadAffiliation(reader);
+        var (affiliation, domain) = ReadAffiliation(reader);
         string? description = null;
         var openToCollaborate = false;
         var profile = reader.Property("x_profile");
@@ -38,18 +38,36 @@ internal static class OpenAlexAuthorReader
             return null;
         }
 
-        return new AuthorDetails(name.Trim(), orcid, description, affiliation, openToCollaborate);
+        return new AuthorDetails(name.Trim(), orcid, description, affiliation, openToCollaborate, domain);
     }
 
-    // The first of the last known institutions, as OpenAlex orders them.
-    private static string? ReadAffiliation(FieldReader reader)
+    /// <summary>
+    /// Reads the first of the last known institutions, as OpenAlex orders them, with the host of
+    /// its homepage ("www." removed) as the domain that verified email addresses are matched to.
+    /// </summary>
+    private static (string? Name, string? Domain) ReadAffiliation(FieldReader reader)
     {
         var institutions = reader.OptionalArray("last_known_institutions");
         if (institutions.Count == 0)
         {
-            return null;
+            return (null, null);
         }
 
-        return reader.Nested(institutions[0], "last_known_institutions[0]").RequiredString("display_name");
+        var institution = reader.Nested(institutions[0], "last_known_institutions[0]");
+        var name = institution.RequiredString("display_name");
+        var homepage = institution.OptionalString("homepage_url");
+        if (homepage is null)
+        {
+            return (name, null);
+        }
+
+        if (!Uri.TryCreate(homepage, UriKind.Absolute, out var url) || url.Host.Length == 0)
+        {
+            institution.Problem("homepage_url", $"'{homepage}' is not an absolute URL");
+            return (name, null);
+        }
+
+        var host = url.Host.ToLowerInvariant();
+        return (name, host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host);
     }
 }

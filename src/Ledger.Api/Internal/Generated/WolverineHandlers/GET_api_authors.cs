@@ -38,6 +38,11 @@ namespace Internal.Generated.WolverineHandlers
             {
                 page = page_parsed;
             }
+            else if (!string.IsNullOrEmpty(page_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "page", page_rawValue, "int").ConfigureAwait(false);
+                return;
+            }
 
             string pageSize_rawValue = httpContext.Request.Query["pageSize"];
             int pageSize = 20;
@@ -45,6 +50,11 @@ namespace Internal.Generated.WolverineHandlers
             if (pageSize_rawValue != null && int.TryParse(pageSize_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var pageSize_parsed))
             {
                 pageSize = pageSize_parsed;
+            }
+            else if (!string.IsNullOrEmpty(pageSize_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "pageSize", pageSize_rawValue, "int").ConfigureAwait(false);
+                return;
             }
 
             

@@ -39,7 +39,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Ledger.Api.Authors.Reading.GetAuthorEndpoint.Get(id, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Ledger.Api.Authors.Reading.GetAuthorEndpoint.Get(id, ((Marten.IQuerySession)documentSession), httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
 using Wolverine.Http;
+using Wolverine.Http.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -14,21 +15,53 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Ledger.Api.Authors.Importing.AuthorImporter _authorImporter;
+        private readonly Wolverine.Http.Runtime.DeduplicatedResponses _deduplicatedResponses;
 
-        public POST_api_imports(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Ledger.Api.Authors.Importing.AuthorImporter authorImporter) : base(wolverineHttpOptions)
+        public POST_api_imports(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Ledger.Api.Authors.Importing.AuthorImporter authorImporter, Wolverine.Http.Runtime.DeduplicatedResponses deduplicatedResponses) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _authorImporter = authorImporter;
+            _deduplicatedResponses = deduplicatedResponses;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "Ledger.Api.Authors.Importing.ImportAuthorsEndpoint").SetTag("http.route", "/api/imports").SetTag("http.request.method", "POST");
-            
-            // The actual HTTP request handler execution
-            var result = await Ledger.Api.Authors.Importing.ImportAuthorsEndpoint.Post(httpContext.Request, httpContext.User, _authorImporter, httpContext.RequestAborted).ConfigureAwait(false);
+            // GH-4742: buffer the body so the deduplication fingerprint can read it after binding
+            Microsoft.AspNetCore.Http.HttpRequestRewindExtensions.EnableBuffering(httpContext.Request);
+            var Idempotency_Key = ReadSingleHeaderValue(httpContext, "Idempotency-Key");
+            // GH-4742: the deduplication key is unique within User
+            var scopedDeduplicationId = Wolverine.Http.HttpHandler.ScopeDeduplicationId(httpContext, Idempotency_Key, (Wolverine.Http.DeduplicationScope)2, null);
+            // GH-4742: what a repeat must match to be answered with the stored response
+            var deduplicationFingerprint = await Wolverine.Http.HttpHandler.ComputeDeduplicationFingerprintAsync(httpContext, scopedDeduplicationId).ConfigureAwait(false);
+            // GH-4742: claim the key, or answer from the claim this request lost to
+            var deduplicationClaimToken = System.Guid.NewGuid().ToString();
+            var deduplicatedResponseClaim = await _deduplicatedResponses.TryClaimAsync(scopedDeduplicationId, deduplicationFingerprint, deduplicationClaimToken, null, null).ConfigureAwait(false);
+            if (deduplicatedResponseClaim != null)
+            {
+                await AnswerDeduplicatedRepeatAsync(httpContext, deduplicatedResponseClaim, deduplicationFingerprint, "Idempotency-Key").ConfigureAwait(false);
+                return;
+            }
 
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
+            // GH-4742: give the claim back unless the work was done, before a response is flushed
+            Wolverine.Http.HttpHandler.ReleaseDeduplicatedResponseBeforeFailureResponse(httpContext, _deduplicatedResponses, scopedDeduplicationId, deduplicationClaimToken, null);
+            try
+            {
+                
+                // The actual HTTP request handler execution
+                var result = await Ledger.Api.Authors.Importing.ImportAuthorsEndpoint.Post(httpContext.Request, httpContext.User, _authorImporter, httpContext.RequestAborted).ConfigureAwait(false);
+
+                // GH-4742: the work is done; record the response, so a repeat is answered with it
+                await _deduplicatedResponses.RecordResponseAsync(scopedDeduplicationId, deduplicationClaimToken, CompleteDeduplicatedRequest(httpContext, scopedDeduplicationId, result, 404), null).ConfigureAwait(false);
+                await result.ExecuteAsync(httpContext).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (!Wolverine.Http.HttpHandler.IsDeduplicatedWorkDone(httpContext))
+                {
+                    await _deduplicatedResponses.ReleaseUnansweredAsync(scopedDeduplicationId, deduplicationClaimToken, null).ConfigureAwait(false);
+                }
+            }
         }
     }
 
