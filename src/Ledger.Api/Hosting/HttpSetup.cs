@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -10,6 +11,10 @@ public static class HttpSetup
 {
     public static void AddLedgerHttp(this WebApplicationBuilder builder)
     {
+        // Enums travel as their names, in requests and responses alike.
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConcurrencyFailureHandler>();
         builder.Services.AddOpenApi();

@@ -3,7 +3,9 @@ using System.Collections.Immutable;
 namespace Ledger.Domain.Accounts;
 
 /// <summary>A person's account, folded from its stream, with the evidence its tokens proved.</summary>
+/// <param name="Id">The stream id, derived from <paramref name="Subject"/> by <see cref="AccountIds.ForSubject"/>.</param>
 public sealed record Account(
+    Guid Id,
     string Subject,
     string? Email,
     string? EmailDomain,
@@ -14,7 +16,7 @@ public sealed record Account(
     ImmutableSortedSet<Guid> Following)
 {
     public static Account Create(AccountRegistered registered) =>
-        new(registered.Subject, null, null, null, null, null, false, ImmutableSortedSet<Guid>.Empty);
+        new(AccountIds.ForSubject(registered.Subject), registered.Subject, null, null, null, null, null, false, ImmutableSortedSet<Guid>.Empty);
 
     public Account Apply(EmailVerified verified) =>
         this with { Email = verified.Address, EmailDomain = verified.Domain, EmailVerifiedAt = verified.VerifiedAt };

@@ -64,6 +64,13 @@ public sealed class AppFixture : IAsyncLifetime
     public string TokenFor(string subject, params string[] roles) =>
         Host.Services.GetRequiredService<TokenIssuer>().Issue(subject, roles, TimeSpan.FromHours(1));
 
+    /// <summary>Signs a researcher token that proves a verified email address and an ORCID iD.</summary>
+    public string ResearcherToken(string subject, string? email = null, string? orcid = null) =>
+        Host.Services.GetRequiredService<TokenIssuer>().Issue(subject, [AuthSetup.Researcher], TimeSpan.FromHours(1),
+            email, orcid);
+
+    public string VerifierToken(string subject) => TokenFor(subject, AuthSetup.Researcher, AuthSetup.Verifier);
+
     public string AdminToken => TokenFor("admin-1", AuthSetup.Admin);
 }
 

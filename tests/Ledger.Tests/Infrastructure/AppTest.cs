@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Alba;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 using Marten.Events;
 using Ledger.Domain.Authors;
 
@@ -34,6 +37,55 @@ public abstract class AppTest(AppFixture app) : IAsyncLifetime
         }
 
         return result;
+    }
+
+    /// <summary>Posts a JSON body and returns the status and the parsed response, whatever the status.</summary>
+    protected async Task<(int Status, JsonElement Body, IScenarioResult Result)> PostAsync(string url, object? body,
+        string? token, string? idempotencyKey = null, string? ifMatch = null)
+    {
+        var result = await App.Host.Scenario(s =>
+        {
+            s.Post.Json(body ?? new { }).ToUrl(url);
+            if (token is not null)
+            {
+                s.WithBearerToken(token);
+            }
+
+            if (idempotencyKey is not null)
+            {
+                s.WithRequestHeader("Idempotency-Key", idempotencyKey);
+            }
+
+            if (ifMatch is not null)
+            {
+                s.WithRequestHeader("If-Match", ifMatch);
+            }
+
+            s.IgnoreStatusCode();
+        });
+        var text = await result.ReadAsTextAsync();
+        var json = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        return (result.Context.Response.StatusCode, json, result);
+    }
+
+    protected async Task<JsonElement> GetJsonAsync(string url)
+    {
+        var result = await App.Host.Scenario(s => s.Get.Url(url));
+        return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
+    }
+
+    /// <summary>Imports a record with an ORCID iD and an affiliation on ox.ac.uk, for evidence tests.</summary>
+    protected Task ImportOxfordRecordAsync() =>
+        ImportAsync("{\"id\":\"https://openalex.org/A7000000001\",\"display_name\":\"Ada O\u2019Hara\","
+            + "\"orcid\":\"0000-0002-1825-0097\",\"last_known_institutions\":[{\"display_name\":"
+            + "\"University of Oxford\",\"homepage_url\":\"https://www.ox.ac.uk/\"}]}");
+
+    /// <summary>Handles a message as the scheduler would, then waits for the views.</summary>
+    protected async Task InvokeAsync(object message)
+    {
+        await App.Host.Services.GetRequiredService<IMessageBus>().InvokeAsync(message,
+            TestContext.Current.CancellationToken);
+        await WaitForViewsAsync();
     }
 
     /// <summary>Waits until the async daemon has applied every committed event to the views.</summary>

@@ -35,7 +35,7 @@ public static class Expiries
 /// Handles the scheduled expiries through Wolverine's aggregate handler workflow: it loads the
 /// record, and appends the returned events. A message that arrives early or finds nothing to end appends nothing.
 /// </summary>
-public static class ExpiryHandlers
+public static class ClaimExpiryHandler
 {
     [AggregateHandler]
     public static IEnumerable<IAuthorEvent> Handle(ExpireClaimEvidence message, Author author, TimeProvider clock) =>
