@@ -24,6 +24,9 @@ public static class WolverineSetup
             options.ApplicationAssembly = typeof(Program).Assembly;
             options.Policies.AutoApplyTransactions();
 
+            // Scheduled expiries wait in PostgreSQL, so they fire after a restart, on whichever node is up.
+            options.Policies.UseDurableLocalQueues();
+
             // Stores the first response of each Idempotency-Key, see CommandPolicy.
             options.Durability.EnableDeduplicatedResponses = true;
         });

@@ -59,6 +59,12 @@ public sealed class AppFixture : IAsyncLifetime
         Clock.Set(Start);
         // Pauses the async daemon while the data goes, so it starts again from the first event.
         await Host.ResetAllMartenDataAsync();
+
+        // Scheduled messages of earlier tests would otherwise fire against this test's data.
+        await using var session = Store.LightweightSession();
+        session.QueueSqlCommand("delete from ledger.wolverine_incoming_envelopes");
+        session.QueueSqlCommand("delete from ledger.wolverine_deduplicated_responses");
+        await session.SaveChangesAsync();
     }
 
     public string TokenFor(string subject, params string[] roles) =>

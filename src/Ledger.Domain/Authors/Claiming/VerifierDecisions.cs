@@ -70,7 +70,8 @@ public static class VerifierDecisions
 
         var challenger = author.Claims[dispute.ChallengerClaimId];
         var incumbent = author.Claims[dispute.IncumbentClaimId];
-        if (verifier == challenger.Claimant || verifier == incumbent.Claimant)
+        // The claim in force may no longer be the incumbent's, and either outcome touches it too.
+        if (verifier == challenger.Claimant || verifier == incumbent.Claimant || verifier == author.Claimant)
         {
             return OwnClaim(verifier, dispute.ChallengerClaimId);
         }
