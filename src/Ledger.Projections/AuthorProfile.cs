@@ -15,7 +15,7 @@ public sealed record AuthorProfile(
     string NameKey,
     Author Record,
     Followers Followers,
-    long Version,
+    long RecordVersion,
     int CountingFollowers,
     TierEvaluation Tier,
     TrustEvaluation Trust) : IAuthorView

@@ -10,7 +10,7 @@ public sealed record AuthorTrust(
     string ExternalId,
     Author Record,
     Followers Followers,
-    long Version,
+    long RecordVersion,
     TrustFacts Facts,
     TrustEvaluation Evaluation) : IAuthorView
 {

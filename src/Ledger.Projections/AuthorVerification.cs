@@ -11,7 +11,7 @@ public sealed record AuthorVerification(
     string ExternalId,
     Author Record,
     Followers Followers,
-    long Version,
+    long RecordVersion,
     TierFacts Facts,
     TierEvaluation Evaluation) : IAuthorView
 {

@@ -30,7 +30,7 @@ public abstract class AuthorViewProjection<TView> : MultiStreamProjection<TView,
                 var record = Author.ApplyEvent(snapshot?.Record, authorEvent);
                 return record is null ? snapshot : Build(record, snapshot?.Followers ?? Followers.None, e.Version);
             case IAccountEvent accountEvent when snapshot is not null:
-                return Build(snapshot.Record, snapshot.Followers.Apply(accountEvent), snapshot.Version);
+                return Build(snapshot.Record, snapshot.Followers.Apply(accountEvent), snapshot.RecordVersion);
             default:
                 // A follow of a record that has no view yet cannot happen: the follow command checks the record.
                 return snapshot;
@@ -50,6 +50,9 @@ public interface IAuthorView
 
     Followers Followers { get; }
 
-    /// <summary>The version of the record's stream that the view reflects; account events do not change it.</summary>
-    long Version { get; }
+    /// <summary>
+    /// The version of the record's stream that the view reflects; account events do not change it.
+    /// Not named Version, because Marten fills a document's Version with the projection's revision.
+    /// </summary>
+    long RecordVersion { get; }
 }

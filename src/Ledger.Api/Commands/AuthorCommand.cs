@@ -41,7 +41,9 @@ public sealed class AuthorCommand(IDocumentSession session, IMessageBus bus, Tim
             return notLoaded;
         }
 
-        var decision = decide(locked!.Author, actor.Account, now);
+        // Read before appending: the stream's version moves with each appended event.
+        var versionBefore = locked!.Version;
+        var decision = decide(locked.Author, actor.Account, now);
         if (AuthorSteps.Apply(session, locked, decision) is { } rejected)
         {
             return rejected;
@@ -53,6 +55,6 @@ public sealed class AuthorCommand(IDocumentSession session, IMessageBus bus, Tim
         }
 
         var after = AuthorSteps.After(locked, decision.Events);
-        return respond(new CommandOutcome(after, decision.Events, locked.Version + decision.Events.Count, actor.Account));
+        return respond(new CommandOutcome(after, decision.Events, versionBefore + decision.Events.Count, actor.Account));
     }
 }

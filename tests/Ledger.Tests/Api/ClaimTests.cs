@@ -202,6 +202,24 @@ public class ClaimTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Profile_etag_is_the_record_version()
+    {
+        await PostAsync($"{Record}/follow", null, App.ResearcherToken("fan"));
+        var (_, claim, _) = await PostAsync($"{Record}/claims", new { }, App.ResearcherToken("ada"));
+        await WaitForViewsAsync();
+
+        var read = await App.Host.Scenario(s => s.Get.Url(Record));
+        var etag = read.Context.Response.Headers.ETag.ToString();
+        var (status, withdrawn, _) = await PostAsync($"{Record}/claims/{claim.GetProperty("claimId")}/withdraw",
+            new { }, App.ResearcherToken("ada"), ifMatch: etag);
+
+        Assert.Equal("\"2\"", etag);
+        Assert.Equal(2, claim.GetProperty("recordVersion").GetInt64());
+        Assert.Equal(200, status);
+        Assert.Equal(3, withdrawn.GetProperty("recordVersion").GetInt64());
+    }
+
+    [Fact]
     public async Task Rejected_command_appends_nothing()
     {
         var (_, claim, _) = await PostAsync($"{Record}/claims", new { }, App.ResearcherToken("ada"));

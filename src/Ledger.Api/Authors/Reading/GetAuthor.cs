@@ -64,7 +64,7 @@ public sealed record AuthorProfileResponse(
                 .ToList(),
             topics.Select(t => new TopicResponse(t.Id, t.Name)).ToList(),
             collaborators.Select(c => new CollaboratorResponse(c.Id, c.Name, c.SharedWorks)).ToList(),
-            profile.Version,
+            profile.RecordVersion,
             record.UpdatedAt);
     }
 
@@ -97,7 +97,7 @@ public static class GetAuthorEndpoint
         }
 
         // Commands take this version back in If-Match, so a stale read is refused with 412.
-        response.Headers.ETag = $"\"{profile.Version}\"";
+        response.Headers.ETag = $"\"{profile.RecordVersion}\"";
         return Results.Ok(AuthorProfileResponse.From(profile));
     }
 }
