@@ -32,6 +32,23 @@ public class EvidenceExpiryTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task New_strong_evidence_renews_expired_claim()
+    {
+        var message = await ClaimWithEmailAsync();
+        App.Clock.Advance(TimeSpan.FromDays(2 * 365 + 1));
+        await InvokeAsync(message);
+
+        var (status, renewed, _) = await PostAsync($"{Record}/claims/{message.ClaimId}/evidence",
+            new { kind = "orcid-sign-in", value = "linked" },
+            App.ResearcherToken("ada", orcid: "0000-0002-1825-0097"));
+        await WaitForViewsAsync();
+
+        Assert.Equal(200, status);
+        Assert.Equal("orcid", renewed.GetProperty("strongEvidence").GetProperty("kind").GetString());
+        Assert.Equal("L2", (await GetJsonAsync($"{Record}/verification")).GetProperty("tier").GetString());
+    }
+
+    [Fact]
     public async Task Expiry_message_before_due_time_changes_nothing()
     {
         var message = await ClaimWithEmailAsync();

@@ -97,6 +97,18 @@ public class FollowTests(AppFixture app) : AppTest(app)
         Assert.Equal(0, await FollowEventCountAsync("fan"));
     }
 
+    [Theory]
+    [InlineData("O'Hara")]
+    [InlineData("o\u2019hara")]
+    [InlineData("ADA  O\u2019HARA")]
+    public async Task Name_search_folds_apostrophes(string query)
+    {
+        var found = await GetJsonAsync($"/api/authors?name={Uri.EscapeDataString(query)}");
+
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        Assert.Equal("Ada O\u2019Hara", found.GetProperty("items")[0].GetProperty("name").GetString());
+    }
+
     [Fact]
     public async Task Researcher_cannot_suspend_accounts()
     {

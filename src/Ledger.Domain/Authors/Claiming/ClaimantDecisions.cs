@@ -46,7 +46,10 @@ public static class ClaimantDecisions
         return events;
     }
 
-    /// <summary>Adds evidence to a claim; a pending claim whose claimant now holds strong evidence is approved.</summary>
+    /// <summary>
+    /// Adds evidence to a claim. When the claimant now holds strong evidence, a pending claim is
+    /// approved, and an approved claim without valid strong evidence is approved again with it.
+    /// </summary>
     public static Decision<IAuthorEvent> AddEvidence(Author author, Account claimant, Guid claimId,
         SubmittedEvidence evidence, DateTimeOffset now)
     {
@@ -72,7 +75,9 @@ public static class ClaimantDecisions
             new ClaimEvidenceAdded(author.Id, claimId, evidence, strong, claimant.Subject, now),
         };
 
-        if (claim.Status == ClaimStatus.Pending && strong is not null)
+        // Strong evidence approves a pending claim, and renews an approved one whose evidence lapsed.
+        var lapsed = claim.Status == ClaimStatus.Approved && !(claim.StrongEvidence?.IsValidAt(now) ?? false);
+        if ((claim.Status == ClaimStatus.Pending || lapsed) && strong is not null)
         {
             events.Add(new ClaimApproved(author.Id, claimId, ClaimRules.StrongEvidenceRule, strong.Detail, strong, now));
         }
