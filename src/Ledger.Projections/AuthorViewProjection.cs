@@ -32,7 +32,7 @@ public abstract class AuthorViewProjection<TView> : MultiStreamProjection<TView,
             case IAccountEvent accountEvent when snapshot is not null:
                 return Build(snapshot.Record, snapshot.Followers.Apply(accountEvent), snapshot.RecordVersion);
             default:
-                // A follow of a record that has no view yet cannot happen: the follow command checks the record.
+                // The follow command rejects unknown records, so an account event without a view is skipped.
                 return snapshot;
         }
     }

@@ -64,7 +64,7 @@ public static class AuthorSteps
         return null;
     }
 
-    /// <summary>Folds the decided events onto the loaded record, to answer with the state after the command.</summary>
+    /// <summary>Folds the decided events onto the loaded record, so the response shows the state after the command.</summary>
     public static Author After(LockedAuthor stream, IEnumerable<IAuthorEvent> events) =>
         events.Aggregate(stream.Author, (author, e) => Author.ApplyEvent(author, e)!);
 

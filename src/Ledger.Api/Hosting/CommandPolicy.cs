@@ -17,7 +17,7 @@ public static class CommandPolicy
         }
 
         // A retry with the same key and request gets the first response, and the events are appended
-        // once; a key whose first attempt failed may be used again. Keys belong to the token subject.
+        // once. A key whose first attempt failed may be used again, and keys belong to the token subject.
         chain.DeduplicatedWithResponse = new DeduplicatedWithResponseRequirement
         {
             Scope = DeduplicationScope.User,

@@ -34,7 +34,7 @@ public sealed class TokenCommand : JasperFxAsyncCommand<TokenInput>
         if (environment.IsProduction())
         {
             await Console.Error.WriteLineAsync(
-                "The token command is refused in Production: tokens there come from the identity provider.");
+                "The token command is disabled in Production, where tokens come from the identity provider.");
             return false;
         }
 

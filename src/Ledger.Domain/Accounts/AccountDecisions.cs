@@ -23,8 +23,8 @@ public static class AccountDecisions
 
         var email = token.VerifiedEmail?.Trim().ToLowerInvariant();
         var at = email?.LastIndexOf('@') ?? -1;
-        // NOTE: tokens carry no verification time, so the same address is recorded once and its
-        // email evidence cannot be renewed; a claimant whose evidence expired links an ORCID iD instead.
+        // NOTE: tokens carry no verification time, so the same address is recorded once and its email
+        // evidence cannot be renewed. A claimant whose email evidence expired needs an ORCID iD instead.
         if (email is not null && at > 0 && at < email.Length - 1 && email != current?.Email)
         {
             events.Add(new EmailVerified(token.Subject, email, email[(at + 1)..], now));

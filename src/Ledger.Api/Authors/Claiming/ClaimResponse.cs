@@ -4,7 +4,7 @@ using Ledger.Domain.Verification;
 
 namespace Ledger.Api.Authors.Claiming;
 
-/// <summary>One claim as it stands, with the record version a command reached.</summary>
+/// <summary>One claim in its current state, with the record version after the command.</summary>
 public sealed record ClaimResponse(
     Guid ClaimId,
     Guid AuthorId,

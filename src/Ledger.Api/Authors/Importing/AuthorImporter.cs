@@ -18,7 +18,7 @@ public sealed record ImportReport(
 
 /// <summary>
 /// Appends the events of an import, one transaction per author record, so that a large import
-/// never holds one long transaction and a failure leaves every committed record whole.
+/// never keeps one long transaction open and a failure leaves every committed record whole.
 /// </summary>
 public sealed partial class AuthorImporter(IDocumentStore store, TimeProvider clock, ILogger<AuthorImporter> logger)
 {

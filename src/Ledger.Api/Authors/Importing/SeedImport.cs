@@ -4,7 +4,7 @@ using Marten;
 namespace Ledger.Api.Authors.Importing;
 
 /// <summary>
-/// Imports the seed records at the first start, when the ledger holds no record yet. Set
+/// Imports the seed records at the first start, when the ledger contains no record yet. Set
 /// Ledger:ImportSeedsAtStartup to false to start empty.
 /// </summary>
 public sealed partial class SeedImport(

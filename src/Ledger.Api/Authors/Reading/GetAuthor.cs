@@ -16,7 +16,7 @@ public sealed record ProfileCounts(int Works, int Followers, int Topics, int Clo
 
 public sealed record TrustSnapshot(int Score, string Band, string PolicyVersion);
 
-/// <summary>The claim side of a profile: "unclaimed", "pending" or "claimed", and by whom.</summary>
+/// <summary>The claim side of a profile: "unclaimed", "pending" or "claimed", and the claimant's account id.</summary>
 public sealed record ClaimSnapshot(string Status, string? Claimant, Guid? ClaimId, bool DisputeOpen);
 
 /// <summary>Everything the public page of a record shows.</summary>

@@ -47,7 +47,7 @@ public static class ClaimantDecisions
     }
 
     /// <summary>
-    /// Adds evidence to a claim. When the claimant now holds strong evidence, a pending claim is
+    /// Adds evidence to a claim. When the claimant now has strong evidence, a pending claim is
     /// approved, and an approved claim without valid strong evidence is approved again with it.
     /// </summary>
     public static Decision<IAuthorEvent> AddEvidence(Author author, Account claimant, Guid claimId,
