@@ -13,15 +13,19 @@ public static class AccountSteps
     /// <summary>
     /// Loads the acting account for writing and appends the evidence its token proves that the
     /// account does not have yet. Returns the account as it is after those events, or a 403 problem
-    /// when the account is suspended.
+    /// when the account is suspended. With <paramref name="exclusive"/>, the account's stream stays
+    /// locked until the command commits, so two commands of one account run one after the other.
     /// </summary>
     public static async Task<(ActingAccount Actor, IResult? Problem)> SyncAsync(IDocumentSession session,
-        ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+        ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct, bool exclusive = false)
     {
         var evidence = Actor.Evidence(user);
         session.LastModifiedBy = evidence.Subject;
 
-        var stream = await session.Events.FetchForWriting<Account>(AccountIds.ForSubject(evidence.Subject), ct);
+        var accountId = AccountIds.ForSubject(evidence.Subject);
+        var stream = exclusive
+            ? await session.Events.FetchForExclusiveWriting<Account>(accountId, ct)
+            : await session.Events.FetchForWriting<Account>(accountId, ct);
         var events = AccountDecisions.Sync(stream.Aggregate, evidence, now);
         stream.AppendMany(events);
 

@@ -4,6 +4,7 @@ using Ledger.Domain.Accounts;
 using Ledger.Domain.Authors;
 using Marten;
 using Ledger.Api.Authors.Expiring;
+using Ledger.Api.Invitations;
 using Wolverine;
 
 namespace Ledger.Api.Commands;
@@ -52,6 +53,12 @@ public sealed class AuthorCommand(IDocumentSession session, IMessageBus bus, Tim
         foreach (var (message, at) in Expiries.For(decision.Events))
         {
             await bus.ScheduleAsync(message, at);
+        }
+
+        // Sent through the outbox, so the invitations close only if the claim's end commits.
+        foreach (var close in InvitationClosures.For(locked.Author, decision.Events))
+        {
+            await bus.PublishAsync(close);
         }
 
         var after = AuthorSteps.After(locked, decision.Events);

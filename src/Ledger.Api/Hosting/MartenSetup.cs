@@ -2,7 +2,9 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Ledger.Domain.Authors;
+using Ledger.Domain.Invitations;
 using Ledger.Projections;
+using Marten.Events.Projections;
 using Marten;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -41,6 +43,13 @@ public static class MartenSetup
                 options.Projections.Add<AuthorProfileProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<AuthorTrustProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<AuthorVerificationProjection>(ProjectionLifecycle.Async);
+
+                // Inline: an invitation's view commits with its events, so the limits on pending
+                // invitations read the state of every committed send.
+                options.Projections.Snapshot<Invitation>(SnapshotLifecycle.Inline);
+                options.Schema.For<Invitation>()
+                    .Index(x => x.Sender)
+                    .Index(x => x.AuthorId);
 
                 options.Schema.For<AuthorProfile>()
                     .UniqueIndex(x => x.ExternalId)

@@ -10,6 +10,7 @@ namespace Ledger.Domain.Authors;
 /// </summary>
 /// <param name="Claims">Every claim of the record, by claim id, ended ones included.</param>
 /// <param name="RevokedAt">When claims of the record were revoked, oldest first.</param>
+/// <param name="CollaborationSetByClaimant">A claimant chose "open to collaborate", so imports no longer change it.</param>
 public sealed partial record Author(
     Guid Id,
     string ExternalId,
@@ -19,7 +20,8 @@ public sealed partial record Author(
     ImmutableSortedDictionary<Guid, Claim> Claims,
     ImmutableSortedDictionary<Guid, Dispute> Disputes,
     ImmutableList<DateTimeOffset> RevokedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool CollaborationSetByClaimant = false)
 {
     /// <summary>OpenAlex ids and ORCID iDs are persistent identifiers; a record with neither is tier L0.</summary>
     public bool HasPersistentIdentifier =>
@@ -36,7 +38,12 @@ public sealed partial record Author(
         this with { Details = Details.With(changed.Field, changed.Current), UpdatedAt = changed.ChangedAt };
 
     public Author Apply(CollaborationPreferenceSet set) =>
-        this with { Details = Details with { OpenToCollaborate = set.Open }, UpdatedAt = set.SetAt };
+        this with
+        {
+            Details = Details with { OpenToCollaborate = set.Open },
+            CollaborationSetByClaimant = CollaborationSetByClaimant || set.ByClaimant,
+            UpdatedAt = set.SetAt,
+        };
 
     public Author Apply(WorkAttributed attributed) =>
         this with { Bibliography = Bibliography.With(attributed.Work), UpdatedAt = attributed.AttributedAt };

@@ -13,7 +13,12 @@ namespace Ledger.Tests.Infrastructure;
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    public static readonly DateTimeOffset Start = new(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The clock's start: the wall clock at the start of the run, whole seconds, so that it survives
+    /// a round trip through PostgreSQL and durable scheduled messages lie in the future.
+    /// </summary>
+    public static readonly DateTimeOffset Start =
+        DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
     private TestDatabase? database;
 
@@ -34,12 +39,22 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Ledger__Auth__SigningKey", "test-signing-key-of-at-least-32-bytes!!");
         JasperFxEnvironment.AutoStartHost = true;
 
-        Host = await AlbaHost.For<Program>(builder =>
+        Host = await StartHostAsync();
+    }
+
+    /// <summary>Stops the service and starts it again on the same database, as a deployment would.</summary>
+    public async Task RestartAsync()
+    {
+        await Host.DisposeAsync();
+        Host = await StartHostAsync();
+    }
+
+    private async Task<IAlbaHost> StartHostAsync() =>
+        await AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Testing");
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
-    }
 
     public async ValueTask DisposeAsync()
     {

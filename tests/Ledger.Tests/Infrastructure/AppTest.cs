@@ -74,11 +74,12 @@ public abstract class AppTest(AppFixture app) : IAsyncLifetime
         return JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.Clone();
     }
 
-    /// <summary>Imports a record with an ORCID iD and an affiliation on ox.ac.uk, for evidence tests.</summary>
+    /// <summary>Imports a record open to collaborate, with an ORCID iD and an affiliation on ox.ac.uk.</summary>
     protected Task ImportOxfordRecordAsync() =>
         ImportAsync("{\"id\":\"https://openalex.org/A7000000001\",\"display_name\":\"Ada O\u2019Hara\","
             + "\"orcid\":\"0000-0002-1825-0097\",\"last_known_institutions\":[{\"display_name\":"
-            + "\"University of Oxford\",\"homepage_url\":\"https://www.ox.ac.uk/\"}]}");
+            + "\"University of Oxford\",\"homepage_url\":\"https://www.ox.ac.uk/\"}],"
+            + "\"x_profile\":{\"open_to_collaborate\":true}}");
 
     /// <summary>Handles a message as the scheduler would, then waits for the views.</summary>
     protected async Task InvokeAsync(object message)

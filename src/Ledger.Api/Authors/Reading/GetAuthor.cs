@@ -1,4 +1,5 @@
 using Ledger.Domain.Authors.Claiming;
+using Ledger.Domain.Invitations;
 using Ledger.Projections;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,9 @@ public sealed record TrustSnapshot(int Score, string Band, string PolicyVersion)
 /// <summary>The claim side of a profile: "unclaimed", "pending" or "claimed", and the claimant's account id.</summary>
 public sealed record ClaimSnapshot(string Status, string? Claimant, Guid? ClaimId, bool DisputeOpen);
 
+/// <summary>Whether the record takes direct invitations, and the rule that stops them when it does not.</summary>
+public sealed record InvitationSnapshot(bool Open, string? ClosedBecause, string? Detail);
+
 /// <summary>Everything the public page of a record shows.</summary>
 public sealed record AuthorProfileResponse(
     Guid Id,
@@ -29,6 +33,7 @@ public sealed record AuthorProfileResponse(
     string? Affiliation,
     bool OpenToCollaborate,
     ClaimSnapshot Claim,
+    InvitationSnapshot Invitations,
     TrustSnapshot Trust,
     string VerificationTier,
     ProfileCounts Counts,
@@ -54,6 +59,7 @@ public sealed record AuthorProfileResponse(
             record.Details.Affiliation,
             record.Details.OpenToCollaborate,
             ClaimOf(record),
+            InvitationsOf(record),
             new TrustSnapshot(profile.Trust.Score, profile.Trust.Band, profile.Trust.PolicyVersion),
             profile.Tier.Tier.ToString(),
             new ProfileCounts(bibliography.Works.Count, profile.CountingFollowers, topics.Count, collaborators.Count),
@@ -67,6 +73,11 @@ public sealed record AuthorProfileResponse(
             profile.RecordVersion,
             record.UpdatedAt);
     }
+
+    private static InvitationSnapshot InvitationsOf(Ledger.Domain.Authors.Author record) =>
+        InvitationDecisions.WhyClosed(record) is { } closed
+            ? new InvitationSnapshot(false, closed.Rule, closed.Detail)
+            : new InvitationSnapshot(true, null, null);
 
     private static ClaimSnapshot ClaimOf(Ledger.Domain.Authors.Author record)
     {

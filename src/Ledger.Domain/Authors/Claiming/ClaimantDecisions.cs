@@ -1,4 +1,5 @@
 using Ledger.Domain.Accounts;
+using Ledger.Domain.Authors.Importing;
 
 namespace Ledger.Domain.Authors.Claiming;
 
@@ -117,6 +118,21 @@ public static class ClaimantDecisions
         return claim.Status == ClaimStatus.Approved
             ? new IAuthorEvent[] { new ClaimReleased(author.Id, claimId, claimant, now) }
             : ClaimRules.RequireStatus(claim, "released", ClaimStatus.Approved);
+    }
+
+    /// <summary>Sets whether the record takes direct invitations; only the holder of its approved claim may.</summary>
+    public static Decision<IAuthorEvent> SetCollaboration(Author author, string actor, bool open, DateTimeOffset now)
+    {
+        if (author.ClaimInForce is not { Status: ClaimStatus.Approved } claim || claim.Claimant != actor)
+        {
+            return Reject.Forbidden("not-claimant",
+                $"Only the holder of the approved claim of {author.ExternalId} may set its collaboration preference; "
+                + $"{actor} does not hold it.", actor);
+        }
+
+        return author.Details.OpenToCollaborate == open
+            ? Array.Empty<IAuthorEvent>()
+            : new IAuthorEvent[] { new CollaborationPreferenceSet(author.Id, open, actor, now, ByClaimant: true) };
     }
 
     private static Rejection NotClaimant(Claim claim, Account account) => NotClaimant(claim, account.Subject);

@@ -70,7 +70,7 @@ public static class ImportDecision
             }
         }
 
-        if (current.Details.OpenToCollaborate != imported.OpenToCollaborate)
+        if (!current.CollaborationSetByClaimant && current.Details.OpenToCollaborate != imported.OpenToCollaborate)
         {
             yield return new CollaborationPreferenceSet(current.Id, imported.OpenToCollaborate, importedBy, now);
         }

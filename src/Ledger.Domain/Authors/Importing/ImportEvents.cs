@@ -35,8 +35,9 @@ public sealed record WorkRevised(Guid AuthorId, Work Work, string RevisedBy, Dat
 }
 
 /// <summary>Sets whether the record is open to collaborate, by import or by its claimant.</summary>
-public sealed record CollaborationPreferenceSet(Guid AuthorId, bool Open, string SetBy, DateTimeOffset SetAt)
-    : IAuthorEvent
+/// <param name="ByClaimant">Set by the claimant, after which imports leave the preference alone.</param>
+public sealed record CollaborationPreferenceSet(Guid AuthorId, bool Open, string SetBy, DateTimeOffset SetAt,
+    bool ByClaimant = false) : IAuthorEvent
 {
     public DateTimeOffset OccurredAt => SetAt;
 }
