@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using Ledger.Api.Integrity;
 using Ledger.Domain.Authors;
 using Ledger.Domain.Invitations;
 using Ledger.Projections;
@@ -57,6 +58,9 @@ public static class MartenSetup
                     .Index(x => x.NameKey);
 
                 options.Events.AddEventTypes(EventTypes.All);
+
+                // Writes each appended event's tamper-evident hash into its headers.
+                options.Listeners.Add(new HashChainListener());
             })
             .UseLightweightSessions();
 

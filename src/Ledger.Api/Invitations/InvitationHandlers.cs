@@ -24,7 +24,9 @@ public static partial class InvitationHandler
         var now = clock.GetUtcNow();
         foreach (var invitation in pending)
         {
-            session.Events.Append(invitation.Id, InvitationDecisions.Close(invitation, message.Reason, now).ToArray());
+            // Through the stream's version check, so a concurrent answer cannot fork its hash chain.
+            var stream = await session.Events.FetchForWriting<Invitation>(invitation.Id, ct);
+            stream.AppendMany(InvitationDecisions.Close(stream.Aggregate!, message.Reason, now));
         }
 
         LogClosed(logger, pending.Count, message.AuthorId, message.ClaimId, message.Reason);
