@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Ledger.Domain.Accounts;
 using Ledger.Domain.Authors;
 using Ledger.Domain.Names;
@@ -8,6 +9,7 @@ namespace Ledger.Projections;
 
 /// <summary>Everything the public page of a record shows, with the keys it is found by.</summary>
 /// <param name="NameKey">The name's match key, for search by name.</param>
+/// <param name="TrustByPolicy">Trust under every registered policy, so switching the live one needs no rebuild.</param>
 public sealed record AuthorProfile(
     Guid Id,
     string ExternalId,
@@ -18,7 +20,7 @@ public sealed record AuthorProfile(
     long RecordVersion,
     int CountingFollowers,
     TierEvaluation Tier,
-    TrustEvaluation Trust) : IAuthorView
+    IReadOnlyDictionary<string, TrustEvaluation> TrustByPolicy) : IAuthorView
 {
     public static AuthorProfile From(Author record, Followers followers, long version)
     {
@@ -34,12 +36,12 @@ public sealed record AuthorProfile(
             version,
             counting,
             VerificationTiers.Evaluate(facts.Tier, record.UpdatedAt),
-            TrustPolicies.Current.Evaluate(facts, record.UpdatedAt));
+            TrustPolicies.EvaluateAll(facts, record.UpdatedAt));
     }
 }
 
 public sealed class AuthorProfileProjection : AuthorViewProjection<AuthorProfile>
 {
-    protected override AuthorProfile Build(Author record, Followers followers, long version) =>
+    protected override AuthorProfile Build(AuthorProfile? previous, Author record, Followers followers, long version, IEvent e) =>
         AuthorProfile.From(record, followers, version);
 }

@@ -1,10 +1,14 @@
+using JasperFx.Events;
 using Ledger.Domain.Accounts;
 using Ledger.Domain.Authors;
 using Ledger.Domain.Trust;
 
 namespace Ledger.Projections;
 
-/// <summary>The live trust of a record under the current policy, with the facts it was computed from.</summary>
+/// <summary>
+/// The trust of a record under every registered policy, keyed by version, with the facts it was
+/// computed from; reads pick the live policy's evaluation.
+/// </summary>
 public sealed record AuthorTrust(
     Guid Id,
     string ExternalId,
@@ -12,18 +16,18 @@ public sealed record AuthorTrust(
     Followers Followers,
     long RecordVersion,
     TrustFacts Facts,
-    TrustEvaluation Evaluation) : IAuthorView
+    IReadOnlyDictionary<string, TrustEvaluation> Evaluations) : IAuthorView
 {
     public static AuthorTrust From(Author record, Followers followers, long version)
     {
         var facts = AuthorTrustFacts.From(record, followers.CountingFor(record.Claimant));
         return new AuthorTrust(record.Id, record.ExternalId, record, followers, version, facts,
-            TrustPolicies.Current.Evaluate(facts, record.UpdatedAt));
+            TrustPolicies.EvaluateAll(facts, record.UpdatedAt));
     }
 }
 
 public sealed class AuthorTrustProjection : AuthorViewProjection<AuthorTrust>
 {
-    protected override AuthorTrust Build(Author record, Followers followers, long version) =>
+    protected override AuthorTrust Build(AuthorTrust? previous, Author record, Followers followers, long version, IEvent e) =>
         AuthorTrust.From(record, followers, version);
 }

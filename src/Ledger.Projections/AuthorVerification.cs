@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Ledger.Domain.Accounts;
 using Ledger.Domain.Authors;
 using Ledger.Domain.Trust;
@@ -25,6 +26,6 @@ public sealed record AuthorVerification(
 
 public sealed class AuthorVerificationProjection : AuthorViewProjection<AuthorVerification>
 {
-    protected override AuthorVerification Build(Author record, Followers followers, long version) =>
+    protected override AuthorVerification Build(AuthorVerification? previous, Author record, Followers followers, long version, IEvent e) =>
         AuthorVerification.From(record, followers, version);
 }

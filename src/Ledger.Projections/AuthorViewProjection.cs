@@ -28,9 +28,11 @@ public abstract class AuthorViewProjection<TView> : MultiStreamProjection<TView,
         {
             case IAuthorEvent authorEvent:
                 var record = Author.ApplyEvent(snapshot?.Record, authorEvent);
-                return record is null ? snapshot : Build(record, snapshot?.Followers ?? Followers.None, e.Version);
+                return record is null
+                    ? snapshot
+                    : Build(snapshot, record, snapshot?.Followers ?? Followers.None, e.Version, e);
             case IAccountEvent accountEvent when snapshot is not null:
-                return Build(snapshot.Record, snapshot.Followers.Apply(accountEvent), snapshot.RecordVersion);
+                return Build(snapshot, snapshot.Record, snapshot.Followers.Apply(accountEvent), snapshot.RecordVersion, e);
             default:
                 // The follow command rejects unknown records, so an account event without a view is skipped.
                 return snapshot;
@@ -38,8 +40,9 @@ public abstract class AuthorViewProjection<TView> : MultiStreamProjection<TView,
     }
 
     /// <summary>Derives the view from the folded record and followers; evaluates at the record's last change.</summary>
+    /// <param name="previous">The view before <paramref name="e"/>, or null for the record's first event.</param>
     /// <param name="version">The version of the record's stream that the view reflects.</param>
-    protected abstract TView Build(Author record, Followers followers, long version);
+    protected abstract TView Build(TView? previous, Author record, Followers followers, long version, IEvent e);
 }
 
 public interface IAuthorView

@@ -44,6 +44,7 @@ public static class MartenSetup
                 options.Projections.Add<AuthorProfileProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<AuthorTrustProjection>(ProjectionLifecycle.Async);
                 options.Projections.Add<AuthorVerificationProjection>(ProjectionLifecycle.Async);
+                options.Projections.Add<TrustHistoryProjection>(ProjectionLifecycle.Async);
 
                 // Inline: an invitation's view commits with its events, so the limits on pending
                 // invitations read the state of every committed send.

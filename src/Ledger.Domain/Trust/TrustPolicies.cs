@@ -4,11 +4,16 @@ namespace Ledger.Domain.Trust;
 public static class TrustPolicies
 {
     private static readonly Dictionary<string, ITrustPolicy> ByVersion =
-        new ITrustPolicy[] { TrustPolicyV1.Instance }.ToDictionary(p => p.Version, StringComparer.OrdinalIgnoreCase);
+        new ITrustPolicy[] { TrustPolicyV1.Instance, TrustPolicyV2.Instance }.ToDictionary(p => p.Version, StringComparer.OrdinalIgnoreCase);
 
-    public static ITrustPolicy Current => TrustPolicyV1.Instance;
+    /// <summary>The live policy when none was chosen.</summary>
+    public static ITrustPolicy Default => TrustPolicyV1.Instance;
 
-    public static IReadOnlyCollection<string> Versions => ByVersion.Keys;
+    public static IReadOnlyCollection<ITrustPolicy> All => ByVersion.Values;
+
+    /// <summary>Evaluates the facts under every registered policy, keyed by version.</summary>
+    public static IReadOnlyDictionary<string, TrustEvaluation> EvaluateAll(TrustFacts facts, DateTimeOffset at) =>
+        ByVersion.Values.ToDictionary(p => p.Version, p => p.Evaluate(facts, at));
 
     public static ITrustPolicy? Find(string version) => ByVersion.GetValueOrDefault(version);
 }

@@ -1,5 +1,6 @@
 using Ledger.Domain.Authors.Claiming;
 using Ledger.Domain.Invitations;
+using Ledger.Api.Trust;
 using Ledger.Projections;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -43,8 +44,9 @@ public sealed record AuthorProfileResponse(
     long Version,
     DateTimeOffset UpdatedAt)
 {
-    public static AuthorProfileResponse From(AuthorProfile profile)
+    public static AuthorProfileResponse From(AuthorProfile profile, string policy)
     {
+        var trust = profile.TrustByPolicy[policy];
         var record = profile.Record;
         var bibliography = record.Bibliography;
         var topics = bibliography.Topics();
@@ -60,7 +62,7 @@ public sealed record AuthorProfileResponse(
             record.Details.OpenToCollaborate,
             ClaimOf(record),
             InvitationsOf(record),
-            new TrustSnapshot(profile.Trust.Score, profile.Trust.Band, profile.Trust.PolicyVersion),
+            new TrustSnapshot(trust.Score, trust.Band, trust.PolicyVersion),
             profile.Tier.Tier.ToString(),
             new ProfileCounts(bibliography.Works.Count, profile.CountingFollowers, topics.Count, collaborators.Count),
             bibliography.Works.Values
@@ -109,6 +111,6 @@ public static class GetAuthorEndpoint
 
         // Commands take this version back in If-Match, so a stale read is refused with 412.
         response.Headers.ETag = $"\"{profile.RecordVersion}\"";
-        return Results.Ok(AuthorProfileResponse.From(profile));
+        return Results.Ok(AuthorProfileResponse.From(profile, await LiveTrustPolicy.VersionAsync(session, ct)));
     }
 }

@@ -1,4 +1,5 @@
 using Ledger.Domain.Names;
+using Ledger.Api.Trust;
 using Ledger.Projections;
 using Marten;
 using Marten.Pagination;
@@ -46,9 +47,11 @@ public static class ListAuthorsEndpoint
             query = query.Where(p => p.NameKey.Contains(key));
         }
 
+        var policy = await LiveTrustPolicy.VersionAsync(session, ct);
         var results = await query.OrderBy(p => p.NameKey).ThenBy(p => p.ExternalId).ToPagedListAsync(page, pageSize, ct);
-        var items = results.Select(p => new AuthorSummary(p.Id, p.ExternalId, p.Record.Details.Name, p.Trust.Score,
-            p.Trust.Band, p.Tier.Tier.ToString(), p.Record.Bibliography.Works.Count)).ToList();
+        var items = results.Select(p => new AuthorSummary(p.Id, p.ExternalId, p.Record.Details.Name,
+            p.TrustByPolicy[policy].Score, p.TrustByPolicy[policy].Band, p.Tier.Tier.ToString(),
+            p.Record.Bibliography.Works.Count)).ToList();
         return Results.Ok(new AuthorPage(items, page, pageSize, results.TotalItemCount));
     }
 }

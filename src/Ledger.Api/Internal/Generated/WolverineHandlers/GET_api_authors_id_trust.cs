@@ -37,9 +37,36 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            string at_rawValue = httpContext.Request.Query["at"];
+            System.Nullable<System.DateTimeOffset> at = default;
+
+            if (at_rawValue != null && System.DateTimeOffset.TryParse(at_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var at_parsed))
+            {
+                at = at_parsed;
+            }
+            else if (!string.IsNullOrEmpty(at_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "at", at_rawValue, "System.DateTimeOffset").ConfigureAwait(false);
+                return;
+            }
+
+            string version_rawValue = httpContext.Request.Query["version"];
+            System.Nullable<long> version = default;
+
+            if (version_rawValue != null && long.TryParse(version_rawValue, System.Globalization.CultureInfo.InvariantCulture, out var version_parsed))
+            {
+                version = version_parsed;
+            }
+            else if (!string.IsNullOrEmpty(version_rawValue))
+            {
+                await WriteQueryValueParsingProblem(httpContext, "version", version_rawValue, "long").ConfigureAwait(false);
+                return;
+            }
+
+            var policy = httpContext.Request.Query["policy"];
             
             // The actual HTTP request handler execution
-            var result = await Ledger.Api.Authors.Reading.GetTrustEndpoint.Get(id, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Ledger.Api.Authors.Reading.GetTrustEndpoint.Get(id, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted, at, version, policy).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
