@@ -24,7 +24,7 @@ public static partial class InvitationHandler
         var now = clock.GetUtcNow();
         foreach (var invitation in pending)
         {
-            // Through the stream's version check, so a concurrent answer cannot fork its hash chain.
+            // Through the stream's version check, so a concurrent accept or decline cannot fork its hash chain.
             var stream = await session.Events.FetchForWriting<Invitation>(invitation.Id, ct);
             stream.AppendMany(InvitationDecisions.Close(stream.Aggregate!, message.Reason, now));
         }

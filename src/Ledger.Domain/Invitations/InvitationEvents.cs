@@ -7,7 +7,7 @@ public interface IInvitationEvent
 }
 
 /// <param name="ClaimId">The approved claim of the target record when the invitation was sent.</param>
-/// <param name="Claimant">The account that holds that claim, and the only one that may answer.</param>
+/// <param name="Claimant">The account of that claim, and the only one that may accept or decline.</param>
 public sealed record InvitationSent(
     Guid InvitationId,
     Guid AuthorId,

@@ -3,10 +3,10 @@ using Ledger.Domain.Verification;
 namespace Ledger.Domain.Trust;
 
 /// <summary>
-/// Trust policy v2. It keeps v1's factors and bands and changes three weights, each for a reason
-/// given in docs/trust-policy-v2.md: followers count for at most 12 points, because they are the
-/// cheapest factor to inflate; an open dispute costs 15, because two accounts claim one identity;
-/// and a pending claim earns 3, because a researcher came forward with evidence.
+/// Trust policy v2. It keeps v1's factors and bands and changes three weights, for the reasons
+/// in docs/trust-policy-v2.md. Followers count for at most 12 points, because they are the
+/// cheapest factor to inflate. An open dispute costs 15, because two accounts claim one identity.
+/// A pending claim earns 3, because a researcher came forward with evidence.
 /// </summary>
 public sealed class TrustPolicyV2 : ITrustPolicy
 {
