@@ -1,0 +1,80 @@
+using System.Globalization;
+using Ledger.Bench.Data;
+using Ledger.Bench.Infrastructure;
+using Ledger.Bench.Load;
+using Ledger.Bench.Reporting;
+using Npgsql;
+
+namespace Ledger.Bench.Scenarios;
+
+/// <summary>
+/// Scenario 5: GET /api/authors/{id} open-loop at a fixed rate, 10 % of the reads on the hot record
+/// and the rest spread evenly. Two baselines run at the same rate: a raw Npgsql read of the same
+/// profile rows, and GET /health/live, which crosses the same HTTP stack without the database.
+/// </summary>
+public static class ProfileReadScenario
+{
+    public const double TargetP99Ms = 5;
+    private const double HotShare = 0.10;
+
+    public static async Task RunAsync(BenchContext context, RunningApi api, CancellationToken ct)
+    {
+        var options = context.Options;
+        var rate = options.ReadRate;
+        var name = $"5 profile read, {Format.Number(rate)}/s open-loop";
+        var records = Records(context.Plan, (int)(rate * options.ReadDuration.TotalSeconds));
+
+        await using (var dataSource = NpgsqlDataSource.Create(
+            context.Postgres.ConnectionString(BenchContext.LedgerDatabase, maxPoolSize: 100)))
+        {
+            var ids = records.Select(DataPlan.StreamId).ToArray();
+            var raw = await OpenLoop.RunAsync(rate, options.ReadBaselineDuration, async (i, token) =>
+            {
+                await using var command = dataSource.CreateCommand(
+                    "select data from ledger.mt_doc_authorprofile where id = $1");
+                command.Parameters.Add(new NpgsqlParameter { Value = ids[i] });
+                return await command.ExecuteScalarAsync(token) is string ? "ok" : "missing";
+            }, ct);
+            context.Table.Add(new ResultRow(name, "baseline: Npgsql select of the same profile row")
+                .WithStats(raw.Stats()) with { Note = FollowScenario.Join(Lag(raw), FollowScenario.Statuses(raw, "ok")) });
+        }
+
+        var live = await OpenLoop.RunAsync(rate, options.ReadBaselineDuration,
+            async (_, token) => (await api.Client.GetAsync("/health/live", token)).ToString(CultureInfo.InvariantCulture), ct);
+        var liveStats = live.Stats();
+        context.Table.Add(new ResultRow(name, "baseline: GET /health/live").WithStats(liveStats) with
+        {
+            Note = FollowScenario.Join(Lag(live), FollowScenario.Statuses(live, "200")),
+        });
+
+        MemoryProbe.ResetPeak(api.Process.Pid);
+        var cpuBefore = context.Cpu(api.Process.Pid);
+        var run = await OpenLoop.RunAsync(rate, options.ReadDuration, async (i, token) =>
+            (await api.Client.GetAsync($"/api/authors/{DataPlan.AuthorId(records[i])}", token))
+            .ToString(CultureInfo.InvariantCulture), ct);
+        var cpu = CpuProbe.Describe(cpuBefore, context.Cpu(api.Process.Pid), run.Elapsed, "API");
+        var memory = api.Process.Memory();
+        var stats = run.Stats();
+        var hot = run.Stats(i => records[i] == DataPlan.HotRecord);
+        context.Table.Add(new ResultRow(name, "ledger: GET /api/authors/{id}").WithStats(stats) with
+        {
+            Ratio = Format.Ratio(stats.P99Ms / liveStats.P99Ms) + " p99 of /health/live",
+            Target = $"p99 < {Format.Number(TargetP99Ms)} ms: {Format.Met(stats.P99Ms < TargetP99Ms)}",
+            PeakRss = memory is { } m ? Format.MiB(m.PeakMiB) : "n/a",
+            Note = FollowScenario.Join($"hot record p50 {Format.Ms(hot.P50Ms)} ms, p99 {Format.Ms(hot.P99Ms)} ms",
+                $"max {Format.Ms(stats.MaxMs)} ms", Lag(run), cpu, FollowScenario.Statuses(run, "200")),
+        });
+        context.Log($"profile reads: p99 {Format.Ms(stats.P99Ms)} ms at {Format.Number(rate)}/s");
+    }
+
+    private static string Lag(LoadRun run) =>
+        run.SendLag is { } lag ? $"send lag p99 {Format.Ms(lag.P99Ms)} ms (in the latency)" : "";
+
+    private static int[] Records(DataPlan plan, int count)
+    {
+        var random = new Random(DataPlan.Seed + 5);
+        return Enumerable.Range(0, count)
+            .Select(_ => random.NextDouble() < HotShare ? DataPlan.HotRecord : 1 + random.Next(plan.Records - 1))
+            .ToArray();
+    }
+}
