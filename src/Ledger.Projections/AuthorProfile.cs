@@ -42,6 +42,7 @@ public sealed record AuthorProfile(
 
 public sealed class AuthorProfileProjection : AuthorViewProjection<AuthorProfile>
 {
-    protected override AuthorProfile Build(AuthorProfile? previous, Author record, Followers followers, long version, IEvent e) =>
+    protected override AuthorProfile Build(AuthorProfile? previous, Author record,
+        Followers followers, long version, IEvent e) =>
         AuthorProfile.From(record, followers, version);
 }

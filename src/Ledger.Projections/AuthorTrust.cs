@@ -28,6 +28,7 @@ public sealed record AuthorTrust(
 
 public sealed class AuthorTrustProjection : AuthorViewProjection<AuthorTrust>
 {
-    protected override AuthorTrust Build(AuthorTrust? previous, Author record, Followers followers, long version, IEvent e) =>
+    protected override AuthorTrust Build(AuthorTrust? previous, Author record,
+        Followers followers, long version, IEvent e) =>
         AuthorTrust.From(record, followers, version);
 }

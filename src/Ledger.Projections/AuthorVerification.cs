@@ -26,6 +26,7 @@ public sealed record AuthorVerification(
 
 public sealed class AuthorVerificationProjection : AuthorViewProjection<AuthorVerification>
 {
-    protected override AuthorVerification Build(AuthorVerification? previous, Author record, Followers followers, long version, IEvent e) =>
+    protected override AuthorVerification Build(AuthorVerification? previous, Author record,
+        Followers followers, long version, IEvent e) =>
         AuthorVerification.From(record, followers, version);
 }

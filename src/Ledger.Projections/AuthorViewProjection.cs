@@ -32,7 +32,8 @@ public abstract class AuthorViewProjection<TView> : MultiStreamProjection<TView,
                     ? snapshot
                     : Build(snapshot, record, snapshot?.Followers ?? Followers.None, e.Version, e);
             case IAccountEvent accountEvent when snapshot is not null:
-                return Build(snapshot, snapshot.Record, snapshot.Followers.Apply(accountEvent), snapshot.RecordVersion, e);
+                return Build(snapshot, snapshot.Record, snapshot.Followers.Apply(accountEvent),
+                    snapshot.RecordVersion, e);
             default:
                 // The follow command rejects unknown records, so an account event without a view is skipped.
                 return snapshot;

@@ -17,7 +17,8 @@ public sealed record ClaimTransition(
     Guid? DisputeId,
     long Version);
 
-public sealed record ClaimHistory(Guid ClaimId, string Claimant, string Status, IReadOnlyList<ClaimTransition> Transitions);
+public sealed record ClaimHistory(Guid ClaimId, string Claimant, string Status,
+    IReadOnlyList<ClaimTransition> Transitions);
 
 public sealed record DisputeHistory(Guid DisputeId, Guid IncumbentClaimId, Guid ChallengerClaimId, bool Open,
     IReadOnlyList<ClaimTransition> Transitions);
@@ -27,7 +28,10 @@ public sealed record ClaimHistoryResponse(Guid AuthorId, IReadOnlyList<ClaimHist
 
 public static class ReadClaimHistoryEndpoint
 {
-    /// <summary>Returns every claim of a record with each of its transitions, and every dispute with its resolution.</summary>
+    /// <summary>
+    /// Returns every claim of a record with each of its transitions, and every dispute with its
+    /// resolution.
+    /// </summary>
     [WolverineGet("/api/authors/{id}/claims", OperationId = "ReadClaimHistory")]
     [Tags("Audit")]
     [ProducesResponseType<ClaimHistoryResponse>(StatusCodes.Status200OK)]
@@ -89,15 +93,21 @@ internal static class ClaimTransitions
         data switch
         {
             ClaimRequested e => (e.ClaimId, null,
-                new("requested", e.Claimant, e.RequestedAt, null, new { e.Evidence, e.OfferedEvidence }, null, version)),
+                new("requested", e.Claimant, e.RequestedAt, null, new { e.Evidence, e.OfferedEvidence },
+                    null, version)),
             ClaimEvidenceAdded e => (e.ClaimId, null,
-                new("evidence added", e.AddedBy, e.AddedAt, null, new { e.Evidence, e.OfferedEvidence }, null, version)),
+                new("evidence added", e.AddedBy, e.AddedAt, null, new { e.Evidence, e.OfferedEvidence },
+                    null, version)),
             ClaimApproved e => (e.ClaimId, null,
                 new("approved", e.ApprovedBy, e.ApprovedAt, e.Reason, e.StrongEvidence, null, version)),
-            ClaimRejected e => (e.ClaimId, null, new("rejected", e.RejectedBy, e.RejectedAt, e.Reason, null, null, version)),
-            ClaimWithdrawn e => (e.ClaimId, null, new("withdrawn", e.WithdrawnBy, e.WithdrawnAt, null, null, null, version)),
-            ClaimReleased e => (e.ClaimId, null, new("released", e.ReleasedBy, e.ReleasedAt, null, null, null, version)),
-            ClaimRevoked e => (e.ClaimId, null, new("revoked", e.RevokedBy, e.RevokedAt, e.Reason, null, null, version)),
+            ClaimRejected e => (e.ClaimId, null,
+                new("rejected", e.RejectedBy, e.RejectedAt, e.Reason, null, null, version)),
+            ClaimWithdrawn e => (e.ClaimId, null,
+                new("withdrawn", e.WithdrawnBy, e.WithdrawnAt, null, null, null, version)),
+            ClaimReleased e => (e.ClaimId, null,
+                new("released", e.ReleasedBy, e.ReleasedAt, null, null, null, version)),
+            ClaimRevoked e => (e.ClaimId, null,
+                new("revoked", e.RevokedBy, e.RevokedAt, e.Reason, null, null, version)),
             AttestationRecorded e => (e.ClaimId, null,
                 new("attested", e.AttestedBy, e.AttestedAt, e.Statement, null, null, version)),
             ClaimEvidenceExpired e => (e.ClaimId, null,

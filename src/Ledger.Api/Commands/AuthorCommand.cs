@@ -62,6 +62,7 @@ public sealed class AuthorCommand(IDocumentSession session, IMessageBus bus, Tim
         }
 
         var after = AuthorSteps.After(locked, decision.Events);
-        return respond(new CommandOutcome(after, decision.Events, versionBefore + decision.Events.Count, actor.Account));
+        return respond(new CommandOutcome(after, decision.Events, versionBefore + decision.Events.Count,
+            actor.Account));
     }
 }

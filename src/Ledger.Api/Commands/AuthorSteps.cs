@@ -51,7 +51,10 @@ public static class AuthorSteps
         return (loaded, null);
     }
 
-    /// <summary>Appends an accepted decision, or discards every change of the request and returns its problem.</summary>
+    /// <summary>
+    /// Appends an accepted decision, or discards every change of the request and returns its
+    /// problem.
+    /// </summary>
     public static IResult? Apply(IDocumentSession session, LockedAuthor stream, Decision<IAuthorEvent> decision)
     {
         if (decision.Rejection is { } rejection)
@@ -64,7 +67,10 @@ public static class AuthorSteps
         return null;
     }
 
-    /// <summary>Folds the decided events onto the loaded record, so the response shows the state after the command.</summary>
+    /// <summary>
+    /// Folds the decided events onto the loaded record, so the response shows the state after the
+    /// command.
+    /// </summary>
     public static Author After(LockedAuthor stream, IEnumerable<IAuthorEvent> events) =>
         events.Aggregate(stream.Author, (author, e) => Author.ApplyEvent(author, e)!);
 

@@ -21,7 +21,8 @@ public static class MartenSetup
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
-                "Connection string 'Ledger' is missing: set ConnectionStrings__Ledger, or start the service with ./run.sh.");
+                "Connection string 'Ledger' is missing: set ConnectionStrings__Ledger, "
+                + "or start the service with ./run.sh.");
         }
 
         builder.Services.AddSingleton(TimeProvider.System);

@@ -8,7 +8,10 @@ public sealed record IntegrityReport(Guid StreamId, long Events, bool Intact, lo
 
 public static class StreamIntegrity
 {
-    /// <summary>Recomputes a stream's hash chain from the stored rows and reports the first version that breaks it.</summary>
+    /// <summary>
+    /// Recomputes a stream's hash chain from the stored rows and reports the first version that
+    /// breaks it.
+    /// </summary>
     public static async Task<IntegrityReport> CheckAsync(IQuerySession session, Guid streamId, CancellationToken ct)
     {
         // One JSON array per row keeps the stored data text exactly as PostgreSQL returns it.

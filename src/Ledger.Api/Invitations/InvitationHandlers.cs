@@ -7,7 +7,10 @@ namespace Ledger.Api.Invitations;
 /// <summary>Ends pending invitations at their expiry, and when the target's claim ends.</summary>
 public static partial class InvitationHandler
 {
-    /// <summary>Expires the invitation through Wolverine's aggregate handler workflow; an early message appends nothing.</summary>
+    /// <summary>
+    /// Expires the invitation through Wolverine's aggregate handler workflow; an early message
+    /// appends nothing.
+    /// </summary>
     [AggregateHandler]
     public static IEnumerable<IInvitationEvent> Handle(ExpireInvitation message, Invitation invitation,
         TimeProvider clock) =>

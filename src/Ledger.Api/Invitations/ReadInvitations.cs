@@ -54,7 +54,9 @@ public static class ReadInvitationEndpoints
         TimeProvider clock, CancellationToken ct)
     {
         var authorId = await AuthorLookup.ResolveAsync(session, id, ct);
-        var author = authorId is null ? null : await session.Events.AggregateStreamAsync<Author>(authorId.Value, token: ct);
+        var author = authorId is null
+            ? null
+            : await session.Events.AggregateStreamAsync<Author>(authorId.Value, token: ct);
         if (author is null)
         {
             return Problems.AuthorNotFound(id);

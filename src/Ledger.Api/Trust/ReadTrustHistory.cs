@@ -10,7 +10,10 @@ public sealed record TrustHistoryResponse(Guid AuthorId, string Policy, IReadOnl
 
 public static class ReadTrustHistoryEndpoint
 {
-    /// <summary>Returns every change of a record's trust score or band under a policy, with the event that caused it.</summary>
+    /// <summary>
+    /// Returns every change of a record's trust score or band under a policy, with the event that
+    /// caused it.
+    /// </summary>
     [WolverineGet("/api/authors/{id}/trust/history", OperationId = "ReadTrustHistory")]
     [Tags("Trust")]
     [ProducesResponseType<TrustHistoryResponse>(StatusCodes.Status200OK)]

@@ -13,8 +13,14 @@ namespace Ledger.Api.Trust;
 /// </summary>
 public static class TrustAsOf
 {
-    /// <summary>Folds the events up to <paramref name="at"/> (by each event's own time) or <paramref name="version"/>.</summary>
-    /// <returns>The view as of that point, and the time to evaluate at; null when the record did not exist yet.</returns>
+    /// <summary>
+    /// Folds the events up to <paramref name="at"/> (by each event's own time) or
+    /// <paramref name="version"/>.
+    /// </summary>
+    /// <returns>
+    /// The view as of that point, and the time to evaluate at; null when the record did not exist
+    /// yet.
+    /// </returns>
     public static async Task<(AuthorTrust View, DateTimeOffset EvaluateAt)?> ReplayAsync(IQuerySession session,
         Guid authorId, DateTimeOffset? at, long? version, CancellationToken ct)
     {
@@ -46,7 +52,8 @@ public static class TrustAsOf
         var sequences = await session.QueryAsync<long>(
             "select seq_id from ledger.mt_events where stream_id = ? "
             + "or (type in ('author_followed', 'author_unfollowed') and data ->> 'authorId' = ?) "
-            + "or (type in ('account_suspended', 'account_reinstated') and jsonb_exists(data -> 'followedAuthorIds', ?))",
+            + "or (type in ('account_suspended', 'account_reinstated') "
+            + "and jsonb_exists(data -> 'followedAuthorIds', ?))",
             ct, authorId, id, id);
 
         return (await session.Events.QueryAllRawEvents()

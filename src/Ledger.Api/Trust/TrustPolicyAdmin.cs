@@ -13,7 +13,8 @@ namespace Ledger.Api.Trust;
 public sealed record PolicyChange(Guid AuthorId, string ExternalId, int LiveScore, string LiveBand, int NewScore,
     string NewBand);
 
-public sealed record PolicyDryRun(string LivePolicy, string Policy, int RecordsCompared, IReadOnlyList<PolicyChange> Changes);
+public sealed record PolicyDryRun(string LivePolicy, string Policy, int RecordsCompared,
+    IReadOnlyList<PolicyChange> Changes);
 
 public sealed record SwitchPolicyBody(string? Version);
 

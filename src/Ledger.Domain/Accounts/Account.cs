@@ -3,7 +3,9 @@ using System.Collections.Immutable;
 namespace Ledger.Domain.Accounts;
 
 /// <summary>A person's account, folded from its stream, with the evidence its tokens proved.</summary>
-/// <param name="Id">The stream id, derived from <paramref name="Subject"/> by <see cref="AccountIds.ForSubject"/>.</param>
+/// <param name="Id">
+/// The stream id, derived from <paramref name="Subject"/> by <see cref="AccountIds.ForSubject"/>.
+/// </param>
 public sealed record Account(
     Guid Id,
     string Subject,
@@ -16,7 +18,8 @@ public sealed record Account(
     ImmutableSortedSet<Guid> Following)
 {
     public static Account Create(AccountRegistered registered) =>
-        new(AccountIds.ForSubject(registered.Subject), registered.Subject, null, null, null, null, null, false, ImmutableSortedSet<Guid>.Empty);
+        new(AccountIds.ForSubject(registered.Subject), registered.Subject,
+            null, null, null, null, null, false, ImmutableSortedSet<Guid>.Empty);
 
     public Account Apply(EmailVerified verified) =>
         this with { Email = verified.Address, EmailDomain = verified.Domain, EmailVerifiedAt = verified.VerifiedAt };
@@ -29,7 +32,8 @@ public sealed record Account(
 
     public Account Apply(AuthorFollowed followed) => this with { Following = Following.Add(followed.AuthorId) };
 
-    public Account Apply(AuthorUnfollowed unfollowed) => this with { Following = Following.Remove(unfollowed.AuthorId) };
+    public Account Apply(AuthorUnfollowed unfollowed) =>
+        this with { Following = Following.Remove(unfollowed.AuthorId) };
 
     /// <summary>Applies any event of the account's stream, as Marten folds it.</summary>
     public static Account? ApplyEvent(Account? account, IAccountEvent e) => (account, e) switch
@@ -42,6 +46,7 @@ public sealed record Account(
         (_, AccountReinstated reinstated) => account.Apply(reinstated),
         (_, AuthorFollowed followed) => account.Apply(followed),
         (_, AuthorUnfollowed unfollowed) => account.Apply(unfollowed),
-        _ => throw new InvalidOperationException($"Account {account.Subject} has no rule for event {e.GetType().Name}."),
+        _ => throw new InvalidOperationException(
+            $"Account {account.Subject} has no rule for event {e.GetType().Name}."),
     };
 }

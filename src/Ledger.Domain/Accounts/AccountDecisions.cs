@@ -75,6 +75,9 @@ public static class AccountDecisions
             return Array.Empty<IAccountEvent>();
         }
 
-        return new IAccountEvent[] { new AccountReinstated(subject, reason, verifier, now, account.Following.ToList()) };
+        return new IAccountEvent[]
+        {
+            new AccountReinstated(subject, reason, verifier, now, account.Following.ToList()),
+        };
     }
 }

@@ -10,7 +10,9 @@ namespace Ledger.Domain.Authors;
 /// </summary>
 /// <param name="Claims">Every claim of the record, by claim id, ended ones included.</param>
 /// <param name="RevokedAt">When claims of the record were revoked, oldest first.</param>
-/// <param name="CollaborationSetByClaimant">A claimant chose "open to collaborate", so imports no longer change it.</param>
+/// <param name="CollaborationSetByClaimant">
+/// A claimant chose "open to collaborate", so imports no longer change it.
+/// </param>
 public sealed partial record Author(
     Guid Id,
     string ExternalId,

@@ -18,7 +18,11 @@ public sealed record Bibliography(ImmutableSortedDictionary<string, Work> Works)
     public Bibliography Without(string workId) => new(Works.Remove(workId));
 
     public IReadOnlyList<Topic> Topics() =>
-        Works.Values.SelectMany(w => w.Topics).DistinctBy(t => t.Id).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        Works.Values
+            .SelectMany(w => w.Topics)
+            .DistinctBy(t => t.Id)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
 
     public IReadOnlyList<Collaborator> CloseCollaborators() =>
         Works.Values

@@ -64,7 +64,8 @@ public readonly record struct Orcid
 
     private static string StripUrl(string text)
     {
-        foreach (var prefix in new[] { "https://orcid.org/", "http://orcid.org/", "https://www.orcid.org/", "http://www.orcid.org/" })
+        foreach (var prefix in
+            new[] { "https://orcid.org/", "http://orcid.org/", "https://www.orcid.org/", "http://www.orcid.org/" })
         {
             if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {

@@ -90,7 +90,10 @@ public static class InvitationDecisions
         }
 
         return RequirePending(invitation, now, "withdrawn")
-            ?? (Decision<IInvitationEvent>)new IInvitationEvent[] { new InvitationWithdrawn(invitation.Id, actor, now) };
+            ?? (Decision<IInvitationEvent>)new IInvitationEvent[]
+            {
+                new InvitationWithdrawn(invitation.Id, actor, now),
+            };
     }
 
     /// <summary>Expires a pending invitation once its expiry has passed; otherwise appends nothing.</summary>

@@ -2,7 +2,10 @@ namespace Ledger.Domain.Trust;
 
 public static class TrustBands
 {
-    /// <summary>Returns the band of a score: 0-9 New, 10-39 Emerging, 40-59 Established, 60-79 Trusted, 80-100 Exemplary.</summary>
+    /// <summary>
+    /// Returns the band of a score: 0-9 New, 10-39 Emerging, 40-59 Established, 60-79 Trusted,
+    /// 80-100 Exemplary.
+    /// </summary>
     public static string For(int score) => score switch
     {
         < 10 => "New",

@@ -4,7 +4,8 @@ namespace Ledger.Domain.Trust;
 public static class TrustPolicies
 {
     private static readonly Dictionary<string, ITrustPolicy> ByVersion =
-        new ITrustPolicy[] { TrustPolicyV1.Instance, TrustPolicyV2.Instance }.ToDictionary(p => p.Version, StringComparer.OrdinalIgnoreCase);
+        new ITrustPolicy[] { TrustPolicyV1.Instance, TrustPolicyV2.Instance }
+            .ToDictionary(p => p.Version, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The live policy when none was chosen.</summary>
     public static ITrustPolicy Default => TrustPolicyV1.Instance;

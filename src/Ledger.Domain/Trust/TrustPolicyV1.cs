@@ -21,7 +21,8 @@ public sealed class TrustPolicyV1 : ITrustPolicy
         {
             new("verification tier", TierPoints(tier.Tier), $"tier {tier.Tier}: {tier.Reason}"),
             ClaimFactor(facts),
-            new("works", Math.Min(facts.Works, 20), $"{facts.Works} works attributed and not detached, 1 each, at most 20"),
+            new("works", Math.Min(facts.Works, 20),
+                $"{facts.Works} works attributed and not detached, 1 each, at most 20"),
             new("topics", Math.Min(facts.Topics / 2, 5), $"{facts.Topics} distinct topics, 1 per 2, at most 5"),
             new("close collaborators", Math.Min(facts.CloseCollaborators / 2, 10),
                 $"{facts.CloseCollaborators} close collaborators, 1 per 2, at most 10"),

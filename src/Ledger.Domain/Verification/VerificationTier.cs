@@ -46,7 +46,8 @@ public static class VerificationTiers
         }
 
         return facts.HasPersistentIdentifier
-            ? new TierEvaluation(VerificationTier.L1, "the record carries a persistent identifier from its source", null)
+            ? new TierEvaluation(VerificationTier.L1,
+                "the record carries a persistent identifier from its source", null)
             : new TierEvaluation(VerificationTier.L0, "the record has no persistent identifier", null);
     }
 }

@@ -167,7 +167,8 @@ public class ClaimTests(AppFixture app) : AppTest(app)
         var (_, claim, _) = await PostAsync($"{Record}/claims", new { },
             App.ResearcherToken("ada", orcid: "0000-0002-1825-0097"));
         var claimId = claim.GetProperty("claimId").GetString();
-        await PostAsync($"{Record}/claims/{claimId}/revoke", new { reason = "identity theft" }, App.VerifierToken("vera"));
+        await PostAsync($"{Record}/claims/{claimId}/revoke", new { reason = "identity theft" },
+            App.VerifierToken("vera"));
         await WaitForViewsAsync();
         var revoked = await GetJsonAsync($"{Record}/trust");
 

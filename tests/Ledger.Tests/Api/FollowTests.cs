@@ -50,7 +50,8 @@ public class FollowTests(AppFixture app) : AppTest(app)
         await WaitForViewsAsync();
 
         Assert.Equal(1, await FollowerCountAsync());
-        Assert.Equal(2, (await GetJsonAsync($"{Record}/trust")).GetProperty("factors")[5].GetProperty("points").GetInt32());
+        Assert.Equal(2, (await GetJsonAsync($"{Record}/trust")).GetProperty("factors")[5]
+            .GetProperty("points").GetInt32());
     }
 
     [Fact]

@@ -234,7 +234,8 @@ public class InvitationTests(AppFixture app) : AppTest(app)
         var claimId = await ClaimAsync();
         var (_, sent, _) = await SendAsync("bob");
 
-        await PostAsync($"{Record}/claims/{claimId}/revoke", new { reason = "wrong person" }, App.VerifierToken("vera"));
+        await PostAsync($"{Record}/claims/{claimId}/revoke", new { reason = "wrong person" },
+            App.VerifierToken("vera"));
         var status = await PollStatusAsync($"/api/invitations/{sent.GetProperty("invitationId")}",
             App.ResearcherToken("bob"), "closed");
         var closed = await GetWithTokenAsync($"/api/invitations/{sent.GetProperty("invitationId")}",

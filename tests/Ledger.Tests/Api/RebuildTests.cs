@@ -22,7 +22,8 @@ public class RebuildTests(AppFixture app) : AppTest(app)
         App.Clock.Advance(TimeSpan.FromDays(3));
         await ImportAsync(SeedWithChangedName());
         await PostAsync("/api/authors/A7000000001/follow", null, App.ResearcherToken("fan"));
-        await PostAsync("/api/authors/A7000000001/claims", new { }, App.ResearcherToken("ada", orcid: "0000-0002-1825-0097"));
+        await PostAsync("/api/authors/A7000000001/claims", new { },
+            App.ResearcherToken("ada", orcid: "0000-0002-1825-0097"));
         await PostAsync("/api/authors/A5000000001/claims", new { }, App.ResearcherToken("bob"));
         await PostAsync("/api/authors/A7000000001/invitations", new { message = "hello" }, App.ResearcherToken("fan"));
         await PostAsync("/api/accounts/fan/suspend", new { reason = "spam" }, App.VerifierToken("vera"));

@@ -44,7 +44,8 @@ public class ReferenceProfileTests(AppFixture app) : AppTest(app)
         Assert.Equal("preprint", first.GetProperty("type").GetString());
         Assert.Equal(2022, first.GetProperty("year").GetInt32());
         Assert.Equal("arXiv", first.GetProperty("venue").GetString());
-        Assert.StartsWith("The effectiveness of machine learning algorithms", first.GetProperty("abstract").GetString());
+        Assert.StartsWith("The effectiveness of machine learning algorithms",
+            first.GetProperty("abstract").GetString());
         Assert.Equal(2019, works[8].GetProperty("year").GetInt32());
     }
 

@@ -89,8 +89,8 @@ public class AccountDecisionTests
     {
         var account = Synced(new TokenEvidence(Subject, null, null));
 
-        var events = AccountDecisions.Sync(account, new TokenEvidence(Subject, null, "https://orcid.org/" + RecordOrcid),
-            Now);
+        var events = AccountDecisions.Sync(account,
+            new TokenEvidence(Subject, null, "https://orcid.org/" + RecordOrcid), Now);
 
         var linked = Assert.IsType<OrcidLinked>(Assert.Single(events));
         Assert.Equal(RecordOrcid, linked.Orcid);

@@ -30,7 +30,10 @@ internal static class DomainFixtures
             new AuthorDetails("Ada Example", orcid, null, "University of Oxford", false, affiliationDomain),
             "admin", Now.AddDays(-30));
 
-    /// <summary>An imported record with the record ORCID iD and the "ox.ac.uk" affiliation domain, and no claims.</summary>
+    /// <summary>
+    /// An imported record with the record ORCID iD and the "ox.ac.uk" affiliation domain, and no
+    /// claims.
+    /// </summary>
     public static Author Record(string externalId = ExternalId, string? orcid = RecordOrcid,
         string? affiliationDomain = AffiliationDomain) =>
         Author.ApplyEvent(null, Imported(externalId, orcid, affiliationDomain))!;
@@ -64,7 +67,8 @@ internal static class DomainFixtures
         account.Then([new OrcidLinked(account.Subject, orcid, Now.AddDays(-10))]);
 
     public static Account WithEmail(this Account account, string address, DateTimeOffset verifiedAt) =>
-        account.Then([new EmailVerified(account.Subject, address, address[(address.LastIndexOf('@') + 1)..], verifiedAt)]);
+        account.Then(
+            [new EmailVerified(account.Subject, address, address[(address.LastIndexOf('@') + 1)..], verifiedAt)]);
 
     /// <summary>Requests a claim for the account and folds the accepted events into the record.</summary>
     public static Author Claimed(this Author author, Account claimant, Guid claimId, Guid disputeId = default,

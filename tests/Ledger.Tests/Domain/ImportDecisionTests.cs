@@ -68,11 +68,12 @@ public class ImportDecisionTests
     [Fact]
     public void Work_missing_from_later_import_stays()
     {
-        var first = ImportDecision.Decide(null, new ImportAuthor(ExternalId, Details, [WorkNamed("W1"), WorkNamed("W2")]),
-            "admin", Now);
+        var first = ImportDecision.Decide(null,
+            new ImportAuthor(ExternalId, Details, [WorkNamed("W1"), WorkNamed("W2")]), "admin", Now);
         var author = Fold(first);
 
-        var later = ImportDecision.Decide(author, new ImportAuthor(ExternalId, Details, [WorkNamed("W1")]), "admin", Now);
+        var later = ImportDecision.Decide(author, new ImportAuthor(ExternalId, Details, [WorkNamed("W1")]),
+            "admin", Now);
 
         Assert.Empty(later);
         Assert.Equal(2, Fold(first.Concat(later)).Bibliography.Works.Count);

@@ -5,7 +5,9 @@ namespace Ledger.Tests.Domain;
 public class OpenAlexDocumentsTests
 {
     private const string Author =
-        """{"id":"https://openalex.org/A5000000001","display_name":"Ada Example","x_profile":{"open_to_collaborate":true}}""";
+        """
+        {"id":"https://openalex.org/A5000000001","display_name":"Ada Example","x_profile":{"open_to_collaborate":true}}
+        """;
 
     // Written with single quotes for readability, turned into JSON below.
     private static readonly string Work = (

@@ -57,7 +57,13 @@ public class TrustPolicyV1Tests
     [Fact]
     public void Counted_factors_are_capped()
     {
-        var facts = ReferenceRecord with { Works = 500, Topics = 40, CloseCollaborators = 90, CountingFollowers = 5000 };
+        var facts = ReferenceRecord with
+        {
+            Works = 500,
+            Topics = 40,
+            CloseCollaborators = 90,
+            CountingFollowers = 5000,
+        };
 
         var factors = TrustPolicyV1.Instance.Evaluate(facts, At).Factors.ToDictionary(f => f.Name, f => f.Points);
 

@@ -73,7 +73,8 @@ public class VerifierDecisionTests
     {
         var author = Approved().Claimed(Bo, Challenger, Dispute);
 
-        AssertRejected(VerifierDecisions.ResolveDispute(author, Verifier, Dispute, DisputeOutcome.Incumbent, reason, Now),
+        AssertRejected(
+            VerifierDecisions.ResolveDispute(author, Verifier, Dispute, DisputeOutcome.Incumbent, reason, Now),
             RejectionKind.Invalid, "reason-required");
     }
 

@@ -41,8 +41,8 @@ public static class SuspensionEndpoints
         var now = clock.GetUtcNow();
         if (string.IsNullOrWhiteSpace(body.Reason))
         {
-            return CommandProblems.From(Reject.Invalid("reason-required", "A verifier decision needs a non-empty reason.",
-                body.Reason));
+            return CommandProblems.From(Reject.Invalid("reason-required",
+                "A verifier decision needs a non-empty reason.", body.Reason));
         }
 
         var (verifier, verifierSuspended) = await AccountSteps.SyncAsync(session, user, now, ct);

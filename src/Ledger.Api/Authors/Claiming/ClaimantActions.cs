@@ -12,7 +12,10 @@ public sealed record AddEvidenceBody(string Kind, string Value, long? ExpectedVe
 
 public sealed record ClaimantActionBody(long? ExpectedVersion);
 
-/// <summary>What a claimant does with its own claim: add evidence, withdraw it while pending, release it once approved.</summary>
+/// <summary>
+/// What a claimant does with its own claim: add evidence, withdraw it while pending, release it
+/// once approved.
+/// </summary>
 public static class ClaimantActionEndpoints
 {
     [WolverinePost("/api/authors/{id}/claims/{claimId}/evidence", OperationId = "AddClaimEvidence")]

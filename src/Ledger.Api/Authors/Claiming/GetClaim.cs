@@ -16,7 +16,9 @@ public static class GetClaimEndpoint
     public static async Task<IResult> Get(string id, Guid claimId, IQuerySession session, CancellationToken ct)
     {
         var authorId = await AuthorLookup.ResolveAsync(session, id, ct);
-        var author = authorId is null ? null : await session.Events.AggregateStreamAsync<Author>(authorId.Value, token: ct);
+        var author = authorId is null
+            ? null
+            : await session.Events.AggregateStreamAsync<Author>(authorId.Value, token: ct);
         if (author is null)
         {
             return Problems.AuthorNotFound(id);

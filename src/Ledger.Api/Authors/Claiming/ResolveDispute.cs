@@ -8,7 +8,9 @@ using Wolverine.Http;
 
 namespace Ledger.Api.Authors.Claiming;
 
-/// <param name="InFavourOf">"incumbent" keeps the claim in force; "challenger" ends it and approves the challenger.</param>
+/// <param name="InFavourOf">
+/// "incumbent" keeps the claim in force; "challenger" ends it and approves the challenger.
+/// </param>
 public sealed record ResolveDisputeBody(DisputeOutcome InFavourOf, string? Reason, long? ExpectedVersion);
 
 public sealed record DisputeResponse(Guid DisputeId, Guid AuthorId, bool Open, ClaimResponse Incumbent,

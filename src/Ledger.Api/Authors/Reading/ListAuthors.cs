@@ -48,7 +48,8 @@ public static class ListAuthorsEndpoint
         }
 
         var policy = await LiveTrustPolicy.VersionAsync(session, ct);
-        var results = await query.OrderBy(p => p.NameKey).ThenBy(p => p.ExternalId).ToPagedListAsync(page, pageSize, ct);
+        var results = await query.OrderBy(p => p.NameKey).ThenBy(p => p.ExternalId)
+            .ToPagedListAsync(page, pageSize, ct);
         var items = results.Select(p => new AuthorSummary(p.Id, p.ExternalId, p.Record.Details.Name,
             p.TrustByPolicy[policy].Score, p.TrustByPolicy[policy].Band, p.Tier.Tier.ToString(),
             p.Record.Bibliography.Works.Count)).ToList();

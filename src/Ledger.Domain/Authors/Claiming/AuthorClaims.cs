@@ -24,11 +24,16 @@ public sealed partial record Author
 
     public Author Apply(ClaimEvidenceAdded added) =>
         WithClaim(added.ClaimId,
-            c => c with { Evidence = [.. c.Evidence, added.Evidence], OfferedEvidence = added.OfferedEvidence ?? c.OfferedEvidence },
+            c => c with
+            {
+                Evidence = [.. c.Evidence, added.Evidence],
+                OfferedEvidence = added.OfferedEvidence ?? c.OfferedEvidence,
+            },
             added.AddedAt);
 
     public Author Apply(ClaimApproved approved) =>
-        WithClaim(approved.ClaimId, c => c with { Status = ClaimStatus.Approved, StrongEvidence = approved.StrongEvidence },
+        WithClaim(approved.ClaimId,
+            c => c with { Status = ClaimStatus.Approved, StrongEvidence = approved.StrongEvidence },
             approved.ApprovedAt);
 
     public Author Apply(ClaimRejected rejected) =>

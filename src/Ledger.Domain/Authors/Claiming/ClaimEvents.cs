@@ -55,8 +55,8 @@ public sealed record ClaimReleased(Guid AuthorId, Guid ClaimId, string ReleasedB
     public DateTimeOffset OccurredAt => ReleasedAt;
 }
 
-public sealed record ClaimRevoked(Guid AuthorId, Guid ClaimId, string RevokedBy, string Reason, DateTimeOffset RevokedAt)
-    : IAuthorEvent
+public sealed record ClaimRevoked(Guid AuthorId, Guid ClaimId, string RevokedBy, string Reason,
+    DateTimeOffset RevokedAt) : IAuthorEvent
 {
     public DateTimeOffset OccurredAt => RevokedAt;
 }

@@ -10,14 +10,15 @@ public static class ClaimantDecisions
     /// Requests a claim. Strong evidence approves it at once; while another account's claim is in
     /// force, it opens a dispute that only a verifier resolves.
     /// </summary>
-    public static Decision<IAuthorEvent> Request(Author author, Account claimant, IReadOnlyList<SubmittedEvidence> evidence,
-        Guid claimId, Guid disputeId, DateTimeOffset now)
+    public static Decision<IAuthorEvent> Request(Author author, Account claimant,
+        IReadOnlyList<SubmittedEvidence> evidence, Guid claimId, Guid disputeId, DateTimeOffset now)
     {
         var inForce = author.ClaimInForce;
         if (inForce?.Claimant == claimant.Subject)
         {
             return Reject.Conflict("claim-already-in-force",
-                $"Account {claimant.Subject} already holds claim {inForce.Id} of record {author.ExternalId}.", inForce.Id);
+                $"Account {claimant.Subject} already holds claim {inForce.Id} of record {author.ExternalId}.",
+                inForce.Id);
         }
 
         var disputing = author.Claims.Values.FirstOrDefault(
@@ -41,7 +42,8 @@ public static class ClaimantDecisions
         }
         else if (strong is not null)
         {
-            events.Add(new ClaimApproved(author.Id, claimId, ClaimRules.StrongEvidenceRule, strong.Detail, strong, now));
+            events.Add(new ClaimApproved(author.Id, claimId, ClaimRules.StrongEvidenceRule, strong.Detail,
+                strong, now));
         }
 
         return events;
@@ -80,7 +82,8 @@ public static class ClaimantDecisions
         var lapsed = claim.Status == ClaimStatus.Approved && !(claim.StrongEvidence?.IsValidAt(now) ?? false);
         if ((claim.Status == ClaimStatus.Pending || lapsed) && strong is not null)
         {
-            events.Add(new ClaimApproved(author.Id, claimId, ClaimRules.StrongEvidenceRule, strong.Detail, strong, now));
+            events.Add(new ClaimApproved(author.Id, claimId, ClaimRules.StrongEvidenceRule, strong.Detail,
+                strong, now));
         }
 
         return events;

@@ -2,7 +2,10 @@ using Ledger.Domain.Trust;
 
 namespace Ledger.Domain.Authors.Claiming;
 
-/// <summary>Decisions taken when a scheduled time arrives; each appends nothing if it comes too early or too late.</summary>
+/// <summary>
+/// Decisions taken when a scheduled time arrives; each appends nothing if it comes too early or too
+/// late.
+/// </summary>
 public static class ExpiryDecisions
 {
     /// <summary>Ends the strong evidence of an approved claim once its expiry has passed.</summary>
@@ -19,7 +22,10 @@ public static class ExpiryDecisions
         return [new ClaimEvidenceExpired(author.Id, claimId, claim.StrongEvidence.Kind, expiresAt)];
     }
 
-    /// <summary>Marks the end of a revocation's trust penalty, so the views evaluate trust again at that time.</summary>
+    /// <summary>
+    /// Marks the end of a revocation's trust penalty, so the views evaluate trust again at that
+    /// time.
+    /// </summary>
     public static IReadOnlyList<IAuthorEvent> LapseRevocationPenalty(Author author, Guid claimId,
         DateTimeOffset revokedAt, DateTimeOffset now)
     {

@@ -76,7 +76,10 @@ public static class VerifierDecisions
             return OwnClaim(verifier, dispute.ChallengerClaimId);
         }
 
-        var events = new List<IAuthorEvent> { new DisputeResolved(author.Id, disputeId, inFavourOf, verifier, reason!, now) };
+        var events = new List<IAuthorEvent>
+        {
+            new DisputeResolved(author.Id, disputeId, inFavourOf, verifier, reason!, now),
+        };
         if (inFavourOf == DisputeOutcome.Incumbent)
         {
             events.Add(new ClaimRejected(author.Id, challenger.Id, verifier, reason!, now));

@@ -43,8 +43,8 @@ public sealed record CollaborationPreferenceSet(Guid AuthorId, bool Open, string
 }
 
 /// <summary>The work is no longer the record's; no later import attaches it again.</summary>
-public sealed record WorkDetached(Guid AuthorId, string WorkId, string Reason, string DetachedBy, DateTimeOffset DetachedAt)
-    : IAuthorEvent
+public sealed record WorkDetached(Guid AuthorId, string WorkId, string Reason, string DetachedBy,
+    DateTimeOffset DetachedAt) : IAuthorEvent
 {
     public DateTimeOffset OccurredAt => DetachedAt;
 }

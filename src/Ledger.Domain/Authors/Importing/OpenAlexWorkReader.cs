@@ -131,5 +131,7 @@ internal static class OpenAlexWorkReader
     }
 
     private static string ShortUrl(string id) =>
-        id.StartsWith("https://openalex.org/", StringComparison.OrdinalIgnoreCase) ? id["https://openalex.org/".Length..] : id;
+        id.StartsWith("https://openalex.org/", StringComparison.OrdinalIgnoreCase)
+            ? id["https://openalex.org/".Length..]
+            : id;
 }
