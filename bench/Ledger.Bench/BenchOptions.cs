@@ -57,7 +57,7 @@ public sealed record BenchOptions
     /// <summary>Rounds of 25,000 events; 40 rounds and the long record make 1,010,000 events.</summary>
     public int RebuildRounds { get; init; } = 40;
 
-    public TimeSpan RebuildTimeLimit { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan RebuildTimeLimit { get; init; } = TimeSpan.FromSeconds(210);
 
     public int TrustRepetitions { get; init; } = 20;
 

@@ -28,7 +28,8 @@ public static class BenchRun
             await postgres.RecreateDatabaseAsync(database, ct);
         }
 
-        context.StatementStats = await postgres.TryEnableStatementStatsAsync(BenchContext.LedgerDatabase, ct);
+        context.StatementStats = await postgres.TryEnableStatementStatsAsync(BenchContext.LedgerDatabase, ct)
+            && await postgres.TryEnableStatementStatsAsync(BenchContext.RawDatabase, ct);
         if (scenarios.Overlaps(["follow", "mixed", "reads", "cold-start"]))
         {
             await RunHttpScenariosAsync(context, ct);

@@ -53,7 +53,8 @@ public static class Format
         : value.ToString("0.00", CultureInfo.InvariantCulture);
 
     public static string Ratio(double value) =>
-        double.IsNaN(value) || double.IsInfinity(value) ? "n/a" : "×" + value.ToString("0.00", CultureInfo.InvariantCulture);
+        double.IsNaN(value) || double.IsInfinity(value) ? "n/a"
+        : "×" + value.ToString(value < 0.1 ? "0.0000" : "0.00", CultureInfo.InvariantCulture);
 
     public static string MiB(double value) =>
         double.IsNaN(value) ? "n/a" : value.ToString("N0", CultureInfo.InvariantCulture) + " MiB";

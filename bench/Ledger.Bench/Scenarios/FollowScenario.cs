@@ -32,21 +32,30 @@ public static class FollowScenario
             var concurrency = options.FollowConcurrency[level];
             var name = $"1 follow, c={concurrency.ToString(CultureInfo.InvariantCulture)}";
 
+            var statements = concurrency == TargetConcurrency && context.StatementStats;
+            if (statements)
+            {
+                await context.Postgres.ResetStatementStatsAsync(BenchContext.RawDatabase, ct);
+            }
+
             var baselineCpu = context.Cpu(null);
             var baseline = await raw.RunAsync(count, concurrency, options.LoadTimeLimit, ct);
+            var baselineCpuText = CpuProbe.Describe(baselineCpu, context.Cpu(null), baseline.Elapsed, "no service");
+            var baselineStatements = statements
+                ? StatementsPerOperation(await context.Postgres.StatementStatsAsync(BenchContext.RawDatabase, ct), count,
+                    "insert")
+                : "";
             var baselineStats = baseline.Stats();
             context.Table.Add(new ResultRow(name, "baseline: Npgsql insert of one event row per transaction")
                 .WithStats(baselineStats) with
                 {
-                    Note = Join(CpuProbe.Describe(baselineCpu, context.Cpu(null), baseline.Elapsed, "no service"),
-                        TimedOut(baseline)),
+                    Note = Join(baselineCpuText, baselineStatements, TimedOut(baseline)),
                 });
 
             var tokens = Enumerable.Range(0, count)
                 .Select(i => context.Tokens.Researcher(DataPlan.FollowerSubject(i))).ToArray();
             var shift = level * LevelShift;
             MemoryProbe.ResetPeak(api.Process.Pid);
-            var statements = concurrency == TargetConcurrency && context.StatementStats;
             if (statements)
             {
                 await context.Postgres.ResetStatementStatsAsync(BenchContext.LedgerDatabase, ct);
@@ -66,11 +75,9 @@ public static class FollowScenario
             {
                 // The views follow within about a second; their statements belong to the follows too.
                 await context.Postgres.WaitForProjectionsAsync(BenchContext.LedgerDatabase, TimeSpan.FromMinutes(1), ct);
-                var (calls, milliseconds, top) = await context.Postgres.StatementStatsAsync(BenchContext.LedgerDatabase, ct);
-                statementNote = string.Create(CultureInfo.InvariantCulture,
-                    $"PostgreSQL per follow, views included: {calls / (double)count:0.0} statements, "
-                    + $"{milliseconds / count:0.00} ms execution");
-                context.Log("top statements by execution time during the follows: " + string.Join(" | ", top));
+                var ledgerStatements = await context.Postgres.StatementStatsAsync(BenchContext.LedgerDatabase, ct);
+                statementNote = StatementsPerOperation(ledgerStatements, count, "follow, views included");
+                context.Log("top statements by execution time during the follows: " + string.Join(" | ", ledgerStatements.Top));
             }
 
             var stats = run.Stats();
@@ -90,6 +97,12 @@ public static class FollowScenario
                 + $"{Format.Number(baselineStats.PerSecond)}/s");
         }
     }
+
+    private static string StatementsPerOperation((long Calls, double ExecutionMs, IReadOnlyList<string> Top) statements,
+        int count, string operation) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"PostgreSQL per {operation}: {statements.Calls / (double)count:0.0} statements, "
+            + $"{statements.ExecutionMs / count:0.00} ms execution");
 
     /// <summary>Describes outcomes other than the expected one, such as "3 × 409", or returns "".</summary>
     public static string Statuses(LoadRun run, string expected)
