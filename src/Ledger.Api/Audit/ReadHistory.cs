@@ -52,7 +52,8 @@ public static class ReadHistoryEndpoint
             .Take(limit + 1)
             .ToListAsync(ct);
 
-        var page = events.Take(limit).Select(e => new HistoryEvent(e.Version, e.Sequence, e.EventTypeName, e.Data,
+        var page = events.Take(limit).Select(e => new HistoryEvent(e.Version, e.Sequence, e.EventTypeName,
+            PublicEventData.For(e.Data),
             e.Timestamp, e.UserName, e.CorrelationId, e.CausationId,
             e.Headers?.GetValueOrDefault(EventHash.Header)?.ToString())).ToList();
         long? next = events.Count > limit ? events[limit].Version : null;

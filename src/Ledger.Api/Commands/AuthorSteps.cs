@@ -74,11 +74,11 @@ public static class AuthorSteps
     public static Author After(LockedAuthor stream, IEnumerable<IAuthorEvent> events) =>
         events.Aggregate(stream.Author, (author, e) => Author.ApplyEvent(author, e)!);
 
-    // ETags of records are the stream version in quotes, weak or strong.
+    // ETags of records are the stream version in quotes, weak or strong; "*" matches any version.
     private static long? IfMatchVersion(HttpRequest request)
     {
         var header = request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0)
+        if (header.Length == 0 || header == "*")
         {
             return null;
         }

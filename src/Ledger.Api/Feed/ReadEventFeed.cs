@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
+using Ledger.Api.Audit;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -93,6 +94,7 @@ public static class ReadEventFeedEndpoint
     }
 
     private static FeedEvent ToFeedEvent(IEvent e, ISerializer serializer) =>
-        new(e.Sequence, e.StreamId, e.Version, e.EventTypeName, JsonElement.Parse(serializer.ToJson(e.Data)),
+        new(e.Sequence, e.StreamId, e.Version, e.EventTypeName,
+            JsonElement.Parse(serializer.ToJson(PublicEventData.For(e.Data))),
             e.Timestamp, e.UserName, e.CorrelationId, e.CausationId, e.Headers);
 }

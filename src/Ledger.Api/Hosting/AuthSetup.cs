@@ -35,7 +35,7 @@ public static class AuthSetup
             });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Researcher, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Researcher, policy => policy.RequireRole(Researcher, Verifier, Admin))
             .AddPolicy(Verifier, policy => policy.RequireRole(Verifier))
             .AddPolicy(Admin, policy => policy.RequireRole(Admin));
     }

@@ -29,8 +29,15 @@ public static class TrustPolicyAdminEndpoints
     [Authorize(Policy = AuthSetup.Admin)]
     [ProducesResponseType<PolicyDryRun>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static async Task<IResult> DryRun(string policy, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> DryRun(IQuerySession session, CancellationToken ct, string? policy = null)
     {
+        if (string.IsNullOrWhiteSpace(policy))
+        {
+            return Problems.Rule(StatusCodes.Status400BadRequest, "policy-required", "Policy required",
+                "The dry run needs ?policy= with the version to compare against the live policy, such as v2.",
+                policy);
+        }
+
         var (version, unknown) = await LiveTrustPolicy.ResolveAsync(session, policy, ct);
         if (unknown is not null)
         {

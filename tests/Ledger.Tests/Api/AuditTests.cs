@@ -163,6 +163,47 @@ public class AuditTests(AppFixture app) : AppTest(app)
         Assert.Equal("v2", profile.GetProperty("trust").GetProperty("policyVersion").GetString());
     }
 
+    [Fact]
+    public async Task Account_streams_are_not_records()
+    {
+        await PostAsync($"{Record}/follow", null, App.ResearcherToken("fan", email: "fan@example.org"));
+        var accountStream = Ledger.Domain.Accounts.AccountIds.ForSubject("fan");
+
+        foreach (var route in new[] { "history", "claims", "integrity", "trust" })
+        {
+            var result = await App.Host.Scenario(s =>
+            {
+                s.Get.Url($"/api/authors/{accountStream}/{route}");
+                s.StatusCodeShouldBe(404);
+            });
+            Assert.Equal("author-not-found",
+                JsonDocument.Parse(await result.ReadAsTextAsync()).RootElement.GetProperty("rule").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Public_reads_hide_email_addresses()
+    {
+        await PostAsync($"{Record}/follow", null, App.ResearcherToken("fan", email: "fan@example.org"));
+        await WaitForViewsAsync();
+
+        var feed = await App.Host.Scenario(s => s.Get.Url("/api/events?after=0&limit=1000"));
+        var text = await feed.ReadAsTextAsync();
+
+        Assert.Contains("email_verified", text, StringComparison.Ordinal);
+        Assert.Contains("example.org", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("fan@example.org", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dry_run_needs_a_policy()
+    {
+        var (status, problem) = await GetAsAdminAsync("/api/admin/trust-policy/dry-run");
+
+        Assert.Equal(400, status);
+        Assert.Equal("policy-required", problem.GetProperty("rule").GetString());
+    }
+
     private async Task<(int Status, JsonElement Body)> GetAsAdminAsync(string url)
     {
         var result = await App.Host.Scenario(s =>

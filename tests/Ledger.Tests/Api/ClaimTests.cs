@@ -221,6 +221,29 @@ public class ClaimTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Token_without_role_cannot_claim()
+    {
+        var (status, _, _) = await PostAsync($"{Record}/claims", new { }, App.TokenFor("nobody"));
+
+        Assert.Equal(403, status);
+    }
+
+    [Fact]
+    public async Task Etag_follows_the_stream_at_once()
+    {
+        var (_, claim, _) = await PostAsync($"{Record}/claims", new { }, App.ResearcherToken("ada"));
+
+        var read = await App.Host.Scenario(s => s.Get.Url(Record));
+        var (status, _, _) = await PostAsync($"{Record}/claims/{claim.GetProperty("claimId")}/withdraw", new { },
+            App.ResearcherToken("ada"), ifMatch: read.Context.Response.Headers.ETag.ToString());
+        var (anyStatus, _, _) = await PostAsync($"{Record}/claims", new { }, App.ResearcherToken("ada"),
+            ifMatch: "*");
+
+        Assert.Equal(200, status);
+        Assert.Equal(201, anyStatus);
+    }
+
+    [Fact]
     public async Task Rejected_command_appends_nothing()
     {
         var (_, claim, _) = await PostAsync($"{Record}/claims", new { }, App.ResearcherToken("ada"));

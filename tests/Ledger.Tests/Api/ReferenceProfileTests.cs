@@ -94,6 +94,16 @@ public class ReferenceProfileTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Huge_page_number_gets_400()
+    {
+        await App.Host.Scenario(s =>
+        {
+            s.Get.Url("/api/authors?page=2147483647&pageSize=200");
+            s.ShouldReturnProblemDetails(400);
+        });
+    }
+
+    [Fact]
     public async Task List_filters_by_name_ignoring_apostrophe_kind()
     {
         var found = await App.Host.GetAsJson<JsonElement>("/api/authors?name=LECHAO");

@@ -18,7 +18,11 @@ public static class AuthorLookup
         id = Uri.UnescapeDataString(id);
         if (Guid.TryParse(id, out var streamId))
         {
-            return streamId;
+            // Only an author record's stream, which starts with its import, is a record: account and
+            // invitation streams are private and never answered through these routes.
+            var first = await session.QueryAsync<string>(
+                "select type from ledger.mt_events where stream_id = ? and version = 1", ct, streamId);
+            return first.Count == 1 && first[0] == "author_imported" ? streamId : null;
         }
 
         var externalId = AuthorIds.CanonicalExternalId(id);

@@ -109,8 +109,10 @@ public static class GetAuthorEndpoint
             return Problems.AuthorNotFound(id);
         }
 
-        // Commands take this version back in If-Match, so a stale read is refused with 412.
-        response.Headers.ETag = $"\"{profile.RecordVersion}\"";
+        // The stream's version, not the view's: the view follows commits within about a second, and an
+        // ETag older than the stream would make the next If-Match fail with 412.
+        var state = await session.Events.FetchStreamStateAsync(profile.Id, ct);
+        response.Headers.ETag = $"\"{state?.Version ?? profile.RecordVersion}\"";
         return Results.Ok(AuthorProfileResponse.From(profile, await LiveTrustPolicy.VersionAsync(session, ct)));
     }
 }

@@ -28,10 +28,10 @@ public static class ListAuthorsEndpoint
     public static async Task<IResult> List(IQuerySession session, CancellationToken ct, string? name = null,
         int page = 1, int pageSize = 20)
     {
-        if (page < 1)
+        if (page < 1 || (long)(page - 1) * pageSize > int.MaxValue)
         {
             return Problems.Rule(StatusCodes.Status400BadRequest, "page-out-of-range", "Invalid page",
-                $"page must be 1 or more, got {page}.", page);
+                $"page must be 1 or more, and (page - 1) * pageSize at most {int.MaxValue}, got {page}.", page);
         }
 
         if (pageSize < 1 || pageSize > MaxPageSize)

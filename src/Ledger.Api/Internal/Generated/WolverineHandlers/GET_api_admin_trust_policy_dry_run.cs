@@ -33,7 +33,7 @@ namespace Internal.Generated.WolverineHandlers
             var policy = httpContext.Request.Query["policy"];
             
             // The actual HTTP request handler execution
-            var result = await Ledger.Api.Trust.TrustPolicyAdminEndpoints.DryRun(policy, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await Ledger.Api.Trust.TrustPolicyAdminEndpoints.DryRun(((Marten.IQuerySession)documentSession), httpContext.RequestAborted, policy).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
