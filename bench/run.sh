@@ -8,6 +8,7 @@
 #
 # Options:
 #   --quick            smaller sizes, about 3 minutes: a smoke run whose numbers are not comparable
+#                      with a full run
 #   --commit REV       measure a committed revision: build src/ of REV from a clean export, with the
 #                      bench/ folder of the checkout, instead of building the checkout as it is
 #   --scenarios LIST   comma-separated subset of follow,mixed,reads,cold-start,rebuild
@@ -94,7 +95,7 @@ parse_args() {
                 shift
                 ;;
             -h | --help)
-                sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+                sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
                 exit 0
                 ;;
             *) fail "unknown option '$1'; see --help" ;;
@@ -133,14 +134,17 @@ start_cluster() {
     as_cluster_owner "$pg_bin/initdb" -D "$pg_data" -U postgres -E UTF8 --no-locale --auth=trust \
         >"$work_dir/initdb.log" 2>&1 || fail "initdb failed, see $work_dir/initdb.log"
 
+    # Durable settings, as in production; pg_stat_statements counts the statements of each request.
+    local settings="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300"
+    settings+=" -c shared_preload_libraries=pg_stat_statements"
+
     local attempt port
     for attempt in 1 2 3; do
         port=$((20000 + RANDOM % 40000))
         port_in_use "$port" && continue
         pg_started=true
-        if as_cluster_owner "$pg_bin/pg_ctl" start -D "$pg_data" -l "$pg_root/postgres.log" -w -t 60 -o \
-            "-c listen_addresses=127.0.0.1 -p $port -k '$pg_root' -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=300 -c shared_preload_libraries=pg_stat_statements" \
-            >/dev/null; then
+        if as_cluster_owner "$pg_bin/pg_ctl" start -D "$pg_data" -l "$pg_root/postgres.log" -w -t 60 \
+            -o "-c listen_addresses=127.0.0.1 -p $port -k '$pg_root' $settings" >/dev/null; then
             pg_port="$port"
             return
         fi

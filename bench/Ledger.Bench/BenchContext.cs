@@ -5,7 +5,8 @@ using Ledger.Bench.Reporting;
 
 namespace Ledger.Bench;
 
-/// <summary>What every scenario shares: the server, the API launcher, tokens, the data plan, the sizes and the result table.</summary>
+/// <summary>What every scenario shares: the server, the API launcher, tokens, the data plan, the sizes and the result
+/// table.</summary>
 public sealed class BenchContext(BenchOptions options, Postgres postgres, LedgerApi api, Tokens tokens, DataPlan plan,
     ChildProcesses children)
 {

@@ -24,7 +24,8 @@ public sealed record BenchOptions
 
     public bool Quick { get; init; }
 
-    /// <summary>The scenario groups to run: follow, mixed, reads, cold-start and rebuild (which includes trust as of a time).</summary>
+    /// <summary>The scenario groups to run: follow, mixed, reads, cold-start and rebuild (which includes trust as of
+    /// a time).</summary>
     public IReadOnlySet<string> Scenarios { get; init; } = AllScenarios;
 
     public static IReadOnlySet<string> AllScenarios { get; } =
@@ -95,15 +96,17 @@ public sealed record BenchOptions
 
         if (!File.Exists(options.ApiDll))
         {
-            throw new ArgumentException($"The API assembly {options.ApiDll} does not exist; build src/Ledger.Api in Release first.");
+            throw new ArgumentException(
+                $"The API assembly {options.ApiDll} does not exist; build src/Ledger.Api in Release first.");
         }
 
         return options;
     }
 
     public const string Usage =
-        "Usage: Ledger.Bench --pg-port PORT --api-dll PATH --log-dir DIR [--pg-host HOST] [--pg-user USER] [--pg-pid PID] "
-        + "[--pid-file FILE] [--quick] [--scenarios follow,mixed,reads,cold-start,rebuild]. Run it through bench/run.sh, which starts PostgreSQL and builds the API.";
+        "Usage: Ledger.Bench --pg-port PORT --api-dll PATH --log-dir DIR [--pg-host HOST] [--pg-user USER] "
+        + "[--pg-pid PID] [--pid-file FILE] [--quick] [--scenarios follow,mixed,reads,cold-start,rebuild]. "
+        + "Run it through bench/run.sh, which starts PostgreSQL and builds the API.";
 
     private static HashSet<string> ParseScenarios(string list)
     {

@@ -7,7 +7,8 @@ using Npgsql;
 
 namespace Ledger.Bench;
 
-/// <summary>Runs the scenarios in order on the server given in the options and prints the machine and the result table.</summary>
+/// <summary>Runs the scenarios in order on the server given in the options and prints the machine and the result
+/// table.</summary>
 public static class BenchRun
 {
     public static async Task RunAsync(BenchOptions options, CancellationToken ct)
@@ -17,13 +18,15 @@ public static class BenchRun
         var postgres = new Postgres(options.PgHost, options.PgPort, options.PgUser);
         var children = new ChildProcesses(options.PidFile);
         var api = new LedgerApi(options.ApiDll, options.LogDirectory, children);
-        var signer = TokenSigner.FromDevelopmentSettings(Path.Combine(api.ApiDirectory, "appsettings.Development.json"));
+        var settings = Path.Combine(api.ApiDirectory, "appsettings.Development.json");
+        var signer = TokenSigner.FromDevelopmentSettings(settings);
         var plan = new DataPlan(options.Records, options.Followers, options.Claims);
         var context = new BenchContext(options, postgres, api, new Tokens(signer), plan, children);
         var scenarios = options.Scenarios;
 
         var machine = MachineInfo.Describe(await postgres.ServerVersionAsync(ct));
-        foreach (var database in new[] { BenchContext.LedgerDatabase, BenchContext.RebuildDatabase, BenchContext.RawDatabase })
+        string[] databases = [BenchContext.LedgerDatabase, BenchContext.RebuildDatabase, BenchContext.RawDatabase];
+        foreach (var database in databases)
         {
             await postgres.RecreateDatabaseAsync(database, ct);
         }
@@ -51,7 +54,8 @@ public static class BenchRun
             Console.WriteLine(line);
         }
 
-        Console.WriteLine($"run: {(options.Quick ? "--quick" : "full")}, {Format.Seconds(Stopwatch.GetElapsedTime(started))}, "
+        var elapsed = Format.Seconds(Stopwatch.GetElapsedTime(started));
+        Console.WriteLine($"run: {(options.Quick ? "--quick" : "full")}, {elapsed}, "
             + $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; API and service logs in {options.LogDirectory}");
         Console.WriteLine();
         Console.Write(context.Table.ToMarkdown());
@@ -62,7 +66,8 @@ public static class BenchRun
         var scenarios = context.Options.Scenarios;
         await using var api = await context.StartApiAsync(BenchContext.LedgerDatabase, "api", ct);
         context.Features = await ApiFeatures.ReadAsync(api.Client, ct);
-        context.Log($"API pid {api.Process.Pid} on {api.BaseUri} after {Format.Seconds(api.Startup)}; {context.Features}");
+        context.Log(
+            $"API pid {api.Process.Pid} on {api.BaseUri} after {Format.Seconds(api.Startup)}; {context.Features}");
         await Seeding.RunAsync(context, api, context.Features, ct);
 
         if (scenarios.Contains("follow"))
@@ -77,7 +82,8 @@ public static class BenchRun
 
         if (scenarios.Contains("reads"))
         {
-            var wait = await context.Postgres.WaitForProjectionsAsync(BenchContext.LedgerDatabase, TimeSpan.FromMinutes(3), ct);
+            var wait = await context.Postgres.WaitForProjectionsAsync(BenchContext.LedgerDatabase,
+                TimeSpan.FromMinutes(3), ct);
             context.Log($"views caught up {Format.Seconds(wait)} after the last command");
             await ProfileReadScenario.RunAsync(context, api, ct);
         }

@@ -4,7 +4,8 @@ using Ledger.Domain.Identifiers;
 
 namespace Ledger.Bench.Data;
 
-/// <summary>A claim of the seeding step: who claims which record, and whether the token proves the record's ORCID iD.</summary>
+/// <summary>A claim of the seeding step: who claims which record, and whether the token proves the record's ORCID
+/// iD.</summary>
 public sealed record PlannedClaim(string Claimant, int Record, bool WithOrcid);
 
 /// <summary>
@@ -77,7 +78,8 @@ public sealed class DataPlan
         return $"{full[..4]}-{full[4..8]}-{full[8..12]}-{full[12..]}";
     }
 
-    /// <summary>Builds the import bodies: JSON Lines of up to 500 authors with their works, co-authors within the same body.</summary>
+    /// <summary>Builds the import bodies: JSON Lines of up to 500 authors with their works, co-authors within the
+    /// same body.</summary>
     public IReadOnlyList<string> ImportBodies() => OpenAlexLines.Build(Records, ImportBatchSize, Seed);
 
     private List<IReadOnlyList<int>> PlanFollows(Random random, Zipf zipf)

@@ -39,7 +39,8 @@ public static class OpenAlexLines
 
     private static readonly string[] Types = ["article", "preprint", "proceedings-article"];
 
-    /// <summary>Returns one JSON Lines body per batch of records; every co-author of a work is in the same batch.</summary>
+    /// <summary>Returns one JSON Lines body per batch of records; every co-author of a work is in the same
+    /// batch.</summary>
     public static IReadOnlyList<string> Build(int records, int batchSize, int seed)
     {
         var random = new Random(seed + 1);
@@ -123,7 +124,8 @@ public static class OpenAlexLines
             var title = $"On {Words[random.Next(Words.Length)]} {Words[random.Next(Words.Length)]} "
                 + $"{Words[random.Next(Words.Length)]} number {work.ToString(CultureInfo.InvariantCulture)}";
             json.WriteStartObject();
-            json.WriteString("id", "https://openalex.org/W" + (FirstWorkNumber + work).ToString(CultureInfo.InvariantCulture));
+            var workNumber = (FirstWorkNumber + work).ToString(CultureInfo.InvariantCulture);
+            json.WriteString("id", "https://openalex.org/W" + workNumber);
             json.WriteString("title", title);
             json.WriteString("display_name", title);
             json.WriteString("type", Types[random.Next(Types.Length)]);
@@ -155,7 +157,8 @@ public static class OpenAlexLines
             {
                 var topic = (owner % 12 * 4 + random.Next(8)) % TopicCount;
                 json.WriteStartObject();
-                json.WriteString("id", "https://openalex.org/T" + (9_100_000_000L + topic).ToString(CultureInfo.InvariantCulture));
+                var topicNumber = (9_100_000_000L + topic).ToString(CultureInfo.InvariantCulture);
+                json.WriteString("id", "https://openalex.org/T" + topicNumber);
                 json.WriteString("display_name", $"Topic {topic}");
                 json.WriteEndObject();
             }

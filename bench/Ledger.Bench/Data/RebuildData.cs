@@ -6,7 +6,12 @@ using Ledger.Domain.Authors.Importing;
 namespace Ledger.Bench.Data;
 
 /// <summary>One event of the rebuild data set, with the stream it belongs to and the time it occurred.</summary>
-public sealed record PlannedEvent(Guid StreamId, string StreamType, long Version, object Data, DateTimeOffset Timestamp);
+public sealed record PlannedEvent(
+    Guid StreamId,
+    string StreamType,
+    long Version,
+    object Data,
+    DateTimeOffset Timestamp);
 
 /// <summary>
 /// The event set of the rebuild and trust-as-of scenarios, made of the domain's own event types.
@@ -32,7 +37,8 @@ public sealed class RebuildData(int rounds)
     private static readonly TimeSpan LongRecordSpan = TimeSpan.FromDays(730);
 
     public long EventCount =>
-        LongRecordEvents + (long)rounds * (AuthorsPerRound * (1 + WorksPerAuthor) + AccountsPerRound * (1 + FollowsPerAccount));
+        LongRecordEvents
+        + (long)rounds * (AuthorsPerRound * (1 + WorksPerAuthor) + AccountsPerRound * (1 + FollowsPerAccount));
 
     public int Authors => rounds * AuthorsPerRound;
 

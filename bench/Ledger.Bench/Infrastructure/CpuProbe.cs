@@ -34,17 +34,20 @@ public static class CpuProbe
     {
         double Cores(long ticks) => ticks / TicksPerSecond / elapsed.TotalSeconds;
         var cores = Environment.ProcessorCount;
-        var machine = (after.MachineBusy - before.MachineBusy) / (double)Math.Max(1, after.MachineTotal - before.MachineTotal);
+        var machine = (after.MachineBusy - before.MachineBusy)
+            / (double)Math.Max(1, after.MachineTotal - before.MachineTotal);
         var service = Cores(after.Service - before.Service);
         var postgres = Cores(after.Postgres - before.Postgres);
         var bench = Cores(after.Bench - before.Bench);
         var other = Math.Max(0, machine * cores - service - postgres - bench);
         return string.Create(CultureInfo.InvariantCulture,
-            $"CPU cores: {serviceName} {service:0.00}, PostgreSQL {postgres:0.00}, bench {bench:0.00}, other {other:0.00}; "
+            $"CPU cores: {serviceName} {service:0.00}, PostgreSQL {postgres:0.00}, bench {bench:0.00}, "
+            + $"other {other:0.00}; "
             + $"machine {machine * 100:0} % busy");
     }
 
-    /// <summary>Returns utime + stime of a process (and cutime + cstime when asked), or null once it has exited.</summary>
+    /// <summary>Returns utime + stime of a process (and cutime + cstime when asked), or null once it has
+    /// exited.</summary>
     public static long? ProcessTicks(int pid, bool includeReaped)
     {
         var fields = StatFields(pid);

@@ -24,7 +24,8 @@ public sealed class LedgerApi(string apiDll, string logDirectory, ChildProcesses
             ["Ledger__ProjectionDistribution"] = "Solo",
         };
 
-    /// <summary>Starts `dotnet Ledger.Api.dll` on a free port of 127.0.0.1, from its own folder so it finds its settings.</summary>
+    /// <summary>Starts `dotnet Ledger.Api.dll` on a free port of 127.0.0.1, from its own folder so it finds its
+    /// settings.</summary>
     public (ServiceProcess Process, Uri BaseUri) StartServer(string connectionString, string label)
     {
         var port = ServiceProcess.FreePort();

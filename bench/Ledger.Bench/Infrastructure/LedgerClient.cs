@@ -8,7 +8,8 @@ namespace Ledger.Bench.Infrastructure;
 /// <summary>A response status with the claim fields that seeding needs, read from a claim response body.</summary>
 public sealed record ClaimResult(int Status, Guid? ClaimId, string? ClaimStatus);
 
-/// <summary>Calls the ledger's HTTP endpoints on 127.0.0.1 and returns status codes, reading each body in full.</summary>
+/// <summary>Calls the ledger's HTTP endpoints on 127.0.0.1 and returns status codes, reading each body in
+/// full.</summary>
 public sealed class LedgerClient(HttpClient http)
 {
     public static HttpClient CreateHttpClient(Uri baseUri) =>

@@ -3,7 +3,8 @@ using Npgsql;
 
 namespace Ledger.Bench.Infrastructure;
 
-/// <summary>The PostgreSQL server of the run: connection strings per database, and queries on the ledger's tables.</summary>
+/// <summary>The PostgreSQL server of the run: connection strings per database, and queries on the ledger's
+/// tables.</summary>
 public sealed class Postgres(string host, int port, string user)
 {
     public const string LedgerSchema = "ledger";
@@ -23,7 +24,12 @@ public sealed class Postgres(string host, int port, string user)
     {
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync(ct);
-        foreach (var sql in new[] { $"drop database if exists \"{database}\" with (force)", $"create database \"{database}\"" })
+        string[] statements =
+        [
+            $"drop database if exists \"{database}\" with (force)",
+            $"create database \"{database}\"",
+        ];
+        foreach (var sql in statements)
         {
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync(ct);
@@ -88,7 +94,8 @@ public sealed class Postgres(string host, int port, string user)
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             "select version() || ' | fsync=' || current_setting('fsync') || ', synchronous_commit=' "
-            + "|| current_setting('synchronous_commit') || ', full_page_writes=' || current_setting('full_page_writes')",
+            + "|| current_setting('synchronous_commit') || ', full_page_writes=' "
+            + "|| current_setting('full_page_writes')",
             connection);
         return (string)(await command.ExecuteScalarAsync(ct))!;
     }
@@ -119,7 +126,8 @@ public sealed class Postgres(string host, int port, string user)
     public async Task<TimeSpan> WaitForProjectionsAsync(string database, TimeSpan timeout, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var last = await ScalarAsync<long>(database, $"select coalesce(max(seq_id), 0) from {LedgerSchema}.mt_events", ct);
+        var last = await ScalarAsync<long>(database,
+            $"select coalesce(max(seq_id), 0) from {LedgerSchema}.mt_events", ct);
         while (await ProjectionProgressAsync(database, ct) < last)
         {
             if (Stopwatch.GetElapsedTime(started) > timeout)

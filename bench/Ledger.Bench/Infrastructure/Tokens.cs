@@ -17,6 +17,7 @@ public sealed class Tokens(TokenSigner signer)
 
     public string Researcher(string subject) => bySubject.GetOrAdd(subject, s => signer.Issue(s, ResearcherRoles));
 
-    /// <summary>A researcher token that proves an ORCID iD; not cached, because the same account may prove another iD.</summary>
+    /// <summary>A researcher token that proves an ORCID iD; not cached, because the same account may prove another
+    /// iD.</summary>
     public string ResearcherWithOrcid(string subject, string orcid) => signer.Issue(subject, ResearcherRoles, orcid);
 }

@@ -2,13 +2,16 @@ using System.Diagnostics;
 
 namespace Ledger.Bench.Load;
 
-/// <summary>The outcome of one operation of a load run: its latency and a label to count, such as the HTTP status.</summary>
+/// <summary>The outcome of one operation of a load run: its latency and a label to count, such as the HTTP
+/// status.</summary>
 public readonly record struct OperationResult(double LatencyMs, string Outcome);
 
-/// <summary>A finished load run: the latency of each completed operation, in order of index, and the wall time.</summary>
+/// <summary>A finished load run: the latency of each completed operation, in order of index, and the wall
+/// time.</summary>
 public sealed record LoadRun(OperationResult[] Results, TimeSpan Elapsed, bool TimedOut)
 {
-    /// <summary>Of an open-loop run: how late each operation started after its scheduled time, in milliseconds.</summary>
+    /// <summary>Of an open-loop run: how late each operation started after its scheduled time, in
+    /// milliseconds.</summary>
     public LatencyStats? SendLag { get; init; }
 
     public LatencyStats Stats(Func<int, bool>? include = null)

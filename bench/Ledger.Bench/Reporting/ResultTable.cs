@@ -61,7 +61,8 @@ public static class Format
 
     public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
 
-    public static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+    public static string Seconds(TimeSpan time) =>
+        time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 
     public static string Met(bool met) => met ? "met" : "missed";
 }
@@ -112,7 +113,8 @@ public sealed class ResultTable
         builder.Append('|');
         for (var i = 0; i < cells.Length; i++)
         {
-            builder.Append(' ').Append(cells[i].Replace("|", "\\|", StringComparison.Ordinal).PadRight(widths[i])).Append(" |");
+            var cell = cells[i].Replace("|", "\\|", StringComparison.Ordinal);
+            builder.Append(' ').Append(cell.PadRight(widths[i])).Append(" |");
         }
 
         builder.Append('\n');

@@ -16,7 +16,8 @@ public static class FollowScenario
     public const int TargetConcurrency = 16;
     public const double TargetRatio = 0.5;
 
-    // Successive levels shift an account's target by 167 of the 500 fresh records, so no account follows a record twice.
+    // Successive levels shift an account's target by 167 of the 500 fresh records, so no account follows a record
+    // twice.
     private const int LevelShift = 167;
 
     public static async Task RunAsync(BenchContext context, RunningApi api, CancellationToken ct)
@@ -42,8 +43,8 @@ public static class FollowScenario
             var baseline = await raw.RunAsync(count, concurrency, options.LoadTimeLimit, ct);
             var baselineCpuText = CpuProbe.Describe(baselineCpu, context.Cpu(null), baseline.Elapsed, "no service");
             var baselineStatements = statements
-                ? StatementsPerOperation(await context.Postgres.StatementStatsAsync(BenchContext.RawDatabase, ct), count,
-                    "insert")
+                ? StatementsPerOperation(
+                    await context.Postgres.StatementStatsAsync(BenchContext.RawDatabase, ct), count, "insert")
                 : "";
             var baselineStats = baseline.Stats();
             context.Table.Add(new ResultRow(name, "baseline: Npgsql insert of one event row per transaction")
@@ -74,10 +75,12 @@ public static class FollowScenario
             if (statements)
             {
                 // The views follow within about a second; their statements belong to the follows too.
-                await context.Postgres.WaitForProjectionsAsync(BenchContext.LedgerDatabase, TimeSpan.FromMinutes(1), ct);
+                await context.Postgres.WaitForProjectionsAsync(BenchContext.LedgerDatabase, TimeSpan.FromMinutes(1),
+                    ct);
                 var ledgerStatements = await context.Postgres.StatementStatsAsync(BenchContext.LedgerDatabase, ct);
                 statementNote = StatementsPerOperation(ledgerStatements, count, "follow, views included");
-                context.Log("top statements by execution time during the follows: " + string.Join(" | ", ledgerStatements.Top));
+                context.Log("top statements by execution time during the follows: "
+                    + string.Join(" | ", ledgerStatements.Top));
             }
 
             var stats = run.Stats();
@@ -88,7 +91,8 @@ public static class FollowScenario
                 {
                     Ratio = Format.Ratio(ratio) + " throughput",
                     Target = isTarget
-                        ? $"≥ ×{TargetRatio.ToString("0.0", CultureInfo.InvariantCulture)}: {Format.Met(ratio >= TargetRatio)}"
+                        ? $"≥ ×{TargetRatio.ToString("0.0", CultureInfo.InvariantCulture)}: "
+                            + Format.Met(ratio >= TargetRatio)
                         : "",
                     PeakRss = memory is { } m ? Format.MiB(m.PeakMiB) : "n/a",
                     Note = Join(cpu, statementNote, Statuses(run, "200"), TimedOut(run)),

@@ -38,7 +38,8 @@ public static class MixedScenario
         var spread = Plan(context.Plan, options.MixedCount, hotShare: 0, seed: DataPlan.Seed + 2);
         var baseline = await RunPlanAsync(context, api, spread, ct);
         var baselineStats = baseline.Run.Stats();
-        context.Table.Add(new ResultRow(name, "baseline: same mix, no hot record").WithStats(baselineStats, "ops/s") with
+        context.Table.Add(new ResultRow(name, "baseline: same mix, no hot record")
+            .WithStats(baselineStats, "ops/s") with
         {
             PeakRss = baseline.PeakRss,
             Note = FollowScenario.Join(Conflicts(baseline.Run, spread, hotOnly: false), ByKind(baseline.Run, spread),
@@ -59,7 +60,8 @@ public static class MixedScenario
                     measured.Cpu,
                     FollowScenario.TimedOut(measured.Run)),
             });
-        context.Log($"mixed: hot {Format.Number(stats.PerSecond)} ops/s, spread {Format.Number(baselineStats.PerSecond)} ops/s");
+        context.Log($"mixed: hot {Format.Number(stats.PerSecond)} ops/s, "
+            + $"spread {Format.Number(baselineStats.PerSecond)} ops/s");
     }
 
     private static async Task<(LoadRun Run, string PeakRss, string Cpu)> RunPlanAsync(BenchContext context,
@@ -68,7 +70,8 @@ public static class MixedScenario
         MemoryProbe.ResetPeak(api.Process.Pid);
         var cpuBefore = context.Cpu(api.Process.Pid);
         var run = await ClosedLoop.RunAsync(operations.Length, context.Options.MixedConcurrency,
-            context.Options.LoadTimeLimit, (i, token) => ExecuteAsync(context, api.Client, operations[i], i, token), ct);
+            context.Options.LoadTimeLimit,
+            (i, token) => ExecuteAsync(context, api.Client, operations[i], i, token), ct);
         var cpu = CpuProbe.Describe(cpuBefore, context.Cpu(api.Process.Pid), run.Elapsed, "API");
         var memory = api.Process.Memory();
         return (run, memory is { } m ? Format.MiB(m.PeakMiB) : "n/a", cpu);
@@ -106,7 +109,9 @@ public static class MixedScenario
                 kind = Kind.Follow;
             }
 
-            var record = random.NextDouble() < hotShare ? DataPlan.HotRecord : 1 + random.Next(plan.FollowedRecords - 1);
+            var record = random.NextDouble() < hotShare
+                ? DataPlan.HotRecord
+                : 1 + random.Next(plan.FollowedRecords - 1);
             operations[i] = new Operation(kind, record, random.Next(plan.Followers));
         }
 

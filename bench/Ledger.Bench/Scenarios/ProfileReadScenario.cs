@@ -36,11 +36,15 @@ public static class ProfileReadScenario
                 return await command.ExecuteScalarAsync(token) is string ? "ok" : "missing";
             }, ct);
             context.Table.Add(new ResultRow(name, "baseline: Npgsql select of the same profile row")
-                .WithStats(raw.Stats()) with { Note = FollowScenario.Join(Lag(raw), FollowScenario.Statuses(raw, "ok")) });
+                .WithStats(raw.Stats()) with
+                {
+                    Note = FollowScenario.Join(Lag(raw), FollowScenario.Statuses(raw, "ok")),
+                });
         }
 
         var live = await OpenLoop.RunAsync(rate, options.ReadBaselineDuration,
-            async (_, token) => (await api.Client.GetAsync("/health/live", token)).ToString(CultureInfo.InvariantCulture), ct);
+            async (_, token) =>
+                (await api.Client.GetAsync("/health/live", token)).ToString(CultureInfo.InvariantCulture), ct);
         var liveStats = live.Stats();
         context.Table.Add(new ResultRow(name, "baseline: GET /health/live").WithStats(liveStats) with
         {
@@ -57,7 +61,8 @@ public static class ProfileReadScenario
         var stats = run.Stats();
         var hot = run.Stats(i => records[i] == DataPlan.HotRecord);
         var sizes = await context.Postgres.ScalarAsync<string>(BenchContext.LedgerDatabase,
-            "select 'profile document JSON: hot record ' || (select octet_length(data::text) from ledger.mt_doc_authorprofile "
+            "select 'profile document JSON: hot record ' "
+            + "|| (select octet_length(data::text) from ledger.mt_doc_authorprofile "
             + $"where id = '{DataPlan.StreamId(DataPlan.HotRecord)}') || ' bytes, median ' "
             + "|| (select percentile_disc(0.5) within group (order by octet_length(data::text)) "
             + "from ledger.mt_doc_authorprofile) || ' bytes'", ct);

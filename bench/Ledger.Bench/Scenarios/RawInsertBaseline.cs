@@ -42,7 +42,8 @@ public sealed class RawInsertBaseline(NpgsqlDataSource dataSource) : IAsyncDispo
             var data = JsonSerializer.Serialize(new AuthorFollowed(subject, Guid.NewGuid(), DateTimeOffset.UtcNow),
                 CamelCase);
             await using var command = dataSource.CreateCommand(
-                "insert into raw_events (id, stream_id, version, data, type, user_name) values ($1, $2, 1, $3, $4, $5)");
+                "insert into raw_events (id, stream_id, version, data, type, user_name) "
+                + "values ($1, $2, 1, $3, $4, $5)");
             command.Parameters.Add(new NpgsqlParameter { Value = Guid.CreateVersion7() });
             command.Parameters.Add(new NpgsqlParameter { Value = AccountIds.ForSubject(subject) });
             command.Parameters.Add(new NpgsqlParameter { Value = data, NpgsqlDbType = NpgsqlDbType.Jsonb });

@@ -12,7 +12,8 @@ namespace Ledger.Bench.Scenarios;
 /// <param name="Progress">The last sequence number each projection has reached, by progression row name.</param>
 public sealed record RebuildSample(TimeSpan Elapsed, IReadOnlyDictionary<string, long> Progress, MemorySample Memory)
 {
-    /// <summary>Returns the lowest sequence number that every named projection has reached; a missing row counts as 0.</summary>
+    /// <summary>Returns the lowest sequence number that every named projection has reached; a missing row counts as
+    /// 0.</summary>
     public long ProgressOf(IEnumerable<string> projections) => projections.Min(p => Progress.GetValueOrDefault(p));
 }
 
@@ -25,7 +26,8 @@ public static class RebuildScenario
 {
     public const double TargetRatio = 0.5;
 
-    /// <summary>Memory counts as flat when the resident set at the end is within 15 % of the one at 25 % progress.</summary>
+    /// <summary>Memory counts as flat when the resident set at the end is within 15 % of the one at 25 %
+    /// progress.</summary>
     public const double FlatTolerance = 0.15;
 
     private static readonly double[] ProgressShares = [0.25, 0.5, 0.75, 1.0];
@@ -39,7 +41,8 @@ public static class RebuildScenario
 
         var (rawCount, rawElapsed) = await ReadAllAsync(connectionString, context.Options.RebuildTimeLimit, ct);
         var rawRate = rawCount / rawElapsed.TotalSeconds;
-        context.Table.Add(new ResultRow(name, "baseline: Npgsql read of mt_events in order, System.Text.Json into event types")
+        context.Table.Add(new ResultRow(name,
+            "baseline: Npgsql read of mt_events in order, System.Text.Json into event types")
         {
             Count = $"{rawCount:N0} events",
             Rate = $"{Format.Number(rawRate)} events/s",
@@ -66,14 +69,17 @@ public static class RebuildScenario
         var outcome = finished
             ? $"finished with exit code {exitCode.ToString(CultureInfo.InvariantCulture)}"
             : $"stopped at the {Format.Seconds(context.Options.RebuildTimeLimit)} limit after {processed:N0} of "
-                + $"{eventCount:N0} events; all of them would take about {Format.Number(eventCount / rate / 60)} min at this rate";
+                + $"{eventCount:N0} events; all of them would take about {Format.Number(eventCount / rate / 60)} min "
+                + "at this rate";
 
-        context.Table.Add(new ResultRow(name, $"ledger: `Ledger.Api.dll projections rebuild`, {projections.Count} projections")
+        context.Table.Add(new ResultRow(name,
+            $"ledger: `Ledger.Api.dll projections rebuild`, {projections.Count} projections")
         {
             Count = $"{processed:N0} events",
             Rate = $"{Format.Number(rate)} events/s",
             Ratio = Format.Ratio(ratio) + " events/s",
-            Target = $"≥ ×{TargetRatio.ToString("0.0", CultureInfo.InvariantCulture)}: {Format.Met(ratio >= TargetRatio)}",
+            Target = $"≥ ×{TargetRatio.ToString("0.0", CultureInfo.InvariantCulture)}: "
+                + Format.Met(ratio >= TargetRatio),
             PeakRss = Format.MiB(last.Memory.PeakMiB),
             Note = FollowScenario.Join(outcome, cpu,
                 $"{Format.Number(walBytes / (double)Math.Max(1, processed))} WAL bytes and "
@@ -152,10 +158,12 @@ public static class RebuildScenario
         }
 
         var progress = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var connection = new NpgsqlConnection(context.Postgres.ConnectionString(BenchContext.RebuildDatabase));
+        await using var connection =
+            new NpgsqlConnection(context.Postgres.ConnectionString(BenchContext.RebuildDatabase));
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
-            $"select name, last_seq_id from {LedgerEventStore.Schema}.mt_event_progression where name not like 'HighWater%'",
+            $"select name, last_seq_id from {LedgerEventStore.Schema}.mt_event_progression "
+            + "where name not like 'HighWater%'",
             connection);
         try
         {
@@ -185,7 +193,8 @@ public static class RebuildScenario
         var points = ProgressShares.Select(share =>
         {
             var sample = samples.FirstOrDefault(s => s.ProgressOf(projections) >= processed * share) ?? samples[^1];
-            return $"{Math.Min(sample.ProgressOf(projections), processed):N0} events {Format.MiB(sample.Memory.ResidentMiB)}";
+            var events = Math.Min(sample.ProgressOf(projections), processed);
+            return $"{events:N0} events {Format.MiB(sample.Memory.ResidentMiB)}";
         });
         return "RSS at " + string.Join(", ", points);
     }

@@ -52,7 +52,8 @@ public static class Seeding
             async (i, token) =>
             {
                 var (record, claimId) = toApprove[i];
-                var status = await client.ApproveAsync(DataPlan.AuthorId(record), claimId, context.Tokens.Verifier, token);
+                var status = await client.ApproveAsync(DataPlan.AuthorId(record), claimId, context.Tokens.Verifier,
+                    token);
                 if (status == 200)
                 {
                     approved.Add(record);
@@ -74,12 +75,15 @@ public static class Seeding
         }
         else
         {
-            context.Log("invitations: skipped, the API has no POST /api/authors/{id}/invitations or no record is claimed");
+            context.Log(
+                "invitations: skipped, the API has no POST /api/authors/{id}/invitations or no record is claimed");
         }
 
-        var wait = await context.Postgres.WaitForProjectionsAsync(BenchContext.LedgerDatabase, TimeSpan.FromMinutes(3), ct);
+        var wait = await context.Postgres.WaitForProjectionsAsync(BenchContext.LedgerDatabase,
+            TimeSpan.FromMinutes(3), ct);
         var events = await context.Postgres.EventCountAsync(BenchContext.LedgerDatabase, ct);
-        context.Log($"the views caught up {Format.Seconds(wait)} after the last command; the ledger has {events:N0} events");
+        context.Log(
+            $"the views caught up {Format.Seconds(wait)} after the last command; the ledger has {events:N0} events");
     }
 
     private static async Task<string> FollowAllAsync(LedgerClient client, Tokens tokens, DataPlan plan, int follower,

@@ -15,7 +15,8 @@ namespace Ledger.Bench.Scenarios;
 /// <summary>
 /// Scenario 4: the trust of the long record (10,000 events over two years) as of the time of its
 /// 5,000th event, in the rebuild database. When GET /api/authors/{id}/trust takes ?at=, the API
-/// serves the read, after the views are marked as caught up so that the async daemon stays idle. In process, Marten's AggregateStreamAsync(timestamp:) folds the record's own stream
+/// serves the read, after the views are marked as caught up so that the async daemon stays idle. In process, Marten's
+/// AggregateStreamAsync(timestamp:) folds the record's own stream
 /// and trust policy v1 evaluates it. The baseline reads and deserializes the same stream rows.
 /// </summary>
 public static class TrustAsOfScenario
@@ -38,9 +39,11 @@ public static class TrustAsOfScenario
         await connection.OpenAsync(ct);
         var rows = 0L;
         var raw = await RepeatAsync(repetitions, async () => rows = await reader.ReadAsync(connection,
-            $"select type, data::text from {schema}.mt_events where stream_id = $1 and timestamp <= $2 order by version",
+            $"select type, data::text from {schema}.mt_events where stream_id = $1 and timestamp <= $2 "
+            + "order by version",
             [data.LongRecordId, asOf], ct));
-        context.Table.Add(new ResultRow(name, "baseline: Npgsql read of the stream's rows up to the time, System.Text.Json")
+        context.Table.Add(new ResultRow(name,
+                "baseline: Npgsql read of the stream's rows up to the time, System.Text.Json")
             .WithStats(raw, "reads/s") with { Note = $"{rows:N0} of {RebuildData.LongRecordEvents:N0} rows" });
 
         if (context.Features.TrustAt)
@@ -70,7 +73,8 @@ public static class TrustAsOfScenario
                 Note = $"the record's own stream only, so followers are not counted; score {trust?.Score}, "
                     + $"{author?.Bibliography.Works.Count} works",
             });
-        context.Log($"trust as of: in-process fold p50 {Format.Ms(folded.P50Ms)} ms, raw read p50 {Format.Ms(raw.P50Ms)} ms");
+        context.Log(
+            $"trust as of: in-process fold p50 {Format.Ms(folded.P50Ms)} ms, raw read p50 {Format.Ms(raw.P50Ms)} ms");
     }
 
     // The view projection derives the whole view, trust evaluations included, after every event; the
@@ -90,7 +94,8 @@ public static class TrustAsOfScenario
                 view = projection.Evolve(view, recordId, e);
             }
         });
-        context.Table.Add(new ResultRow(name, "ledger in process: FetchStreamAsync(timestamp:) + AuthorTrustProjection.Evolve")
+        context.Table.Add(new ResultRow(name,
+                "ledger in process: FetchStreamAsync(timestamp:) + AuthorTrustProjection.Evolve")
             .WithStats(folded, "reads/s") with
             {
                 Ratio = Format.Ratio(folded.P50Ms / raw.P50Ms) + " p50 time",
@@ -120,7 +125,8 @@ public static class TrustAsOfScenario
             async (_, token) => (await api.Client.GetAsync(path, token)).ToString(CultureInfo.InvariantCulture), ct);
         var memory = api.Process.Memory();
         var stats = run.Stats();
-        context.Table.Add(new ResultRow(name, "ledger: GET /api/authors/{id}/trust?at=").WithStats(stats, "reads/s") with
+        context.Table.Add(new ResultRow(name, "ledger: GET /api/authors/{id}/trust?at=")
+            .WithStats(stats, "reads/s") with
         {
             Ratio = Format.Ratio(stats.P50Ms / raw.P50Ms) + " p50 time",
             PeakRss = memory is { } m ? Format.MiB(m.PeakMiB) : "n/a",
