@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ledger.Api.Commands;
 using Ledger.Api.Hosting;
 using Ledger.Domain;
+using Ledger.Domain.Authors;
 using Ledger.Domain.Invitations;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -38,7 +39,7 @@ public static class AnswerInvitationEndpoints
         RunAsync(invitationId, user, session, clock, InvitationDecisions.Withdraw, ct);
 
     private static async Task<IResult> RunAsync(Guid invitationId, ClaimsPrincipal user, IDocumentSession session,
-        TimeProvider clock, Func<Invitation, string, DateTimeOffset, Decision<IInvitationEvent>> decide,
+        TimeProvider clock, Func<Invitation, Author, string, DateTimeOffset, Decision<IInvitationEvent>> decide,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -56,7 +57,8 @@ public static class AnswerInvitationEndpoints
             return InvitationNotFound(invitationId);
         }
 
-        var decision = decide(invitation, actor.Account.Subject, now);
+        var target = await session.Events.AggregateStreamAsync<Author>(invitation.AuthorId, token: ct);
+        var decision = decide(invitation, target!, actor.Account.Subject, now);
         if (decision.Rejection is { } rejection)
         {
             session.EjectAllPendingChanges();

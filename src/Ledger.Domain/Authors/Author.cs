@@ -11,8 +11,9 @@ namespace Ledger.Domain.Authors;
 /// <param name="Claims">Every claim of the record, by claim id, ended ones included.</param>
 /// <param name="RevokedAt">When claims of the record were revoked, oldest first.</param>
 /// <param name="CollaborationSetByClaimant">
-/// A claimant chose "open to collaborate", so imports no longer change it.
+/// The claim in force chose "open to collaborate", so imports no longer change it until that claim ends.
 /// </param>
+/// <param name="ImportedOpenToCollaborate">The source's value, which returns when the claimant's choice ends.</param>
 public sealed partial record Author(
     Guid Id,
     string ExternalId,
@@ -23,7 +24,8 @@ public sealed partial record Author(
     ImmutableSortedDictionary<Guid, Dispute> Disputes,
     ImmutableList<DateTimeOffset> RevokedAt,
     DateTimeOffset UpdatedAt,
-    bool CollaborationSetByClaimant = false)
+    bool CollaborationSetByClaimant = false,
+    bool ImportedOpenToCollaborate = false)
 {
     /// <summary>OpenAlex ids and ORCID iDs are persistent identifiers; a record with neither is tier L0.</summary>
     public bool HasPersistentIdentifier =>
@@ -34,7 +36,8 @@ public sealed partial record Author(
     public static Author Create(AuthorImported imported) =>
         new(imported.AuthorId, imported.ExternalId, imported.Details, Bibliography.Empty,
             ImmutableSortedSet<string>.Empty, ImmutableSortedDictionary<Guid, Claim>.Empty,
-            ImmutableSortedDictionary<Guid, Dispute>.Empty, ImmutableList<DateTimeOffset>.Empty, imported.ImportedAt);
+            ImmutableSortedDictionary<Guid, Dispute>.Empty, ImmutableList<DateTimeOffset>.Empty, imported.ImportedAt,
+            ImportedOpenToCollaborate: imported.Details.OpenToCollaborate);
 
     public Author Apply(ImportedFieldChanged changed) =>
         this with { Details = Details.With(changed.Field, changed.Current), UpdatedAt = changed.ChangedAt };
@@ -44,6 +47,7 @@ public sealed partial record Author(
         {
             Details = Details with { OpenToCollaborate = set.Open },
             CollaborationSetByClaimant = CollaborationSetByClaimant || set.ByClaimant,
+            ImportedOpenToCollaborate = set.ByClaimant ? ImportedOpenToCollaborate : set.Open,
             UpdatedAt = set.SetAt,
         };
 

@@ -75,13 +75,18 @@ public static class InvitationDecisions
         };
     }
 
-    public static Decision<IInvitationEvent> Accept(Invitation invitation, string actor, DateTimeOffset now) =>
-        Answer(invitation, actor, now, "accepted", () => new InvitationAccepted(invitation.Id, actor, now));
+    /// <param name="target">The invited record, whose claim must still be the one the invitation went to.</param>
+    public static Decision<IInvitationEvent> Accept(Invitation invitation, Author target, string actor,
+        DateTimeOffset now) =>
+        Answer(invitation, target, actor, now, "accepted", () => new InvitationAccepted(invitation.Id, actor, now));
 
-    public static Decision<IInvitationEvent> Decline(Invitation invitation, string actor, DateTimeOffset now) =>
-        Answer(invitation, actor, now, "declined", () => new InvitationDeclined(invitation.Id, actor, now));
+    public static Decision<IInvitationEvent> Decline(Invitation invitation, Author target, string actor,
+        DateTimeOffset now) =>
+        Answer(invitation, target, actor, now, "declined", () => new InvitationDeclined(invitation.Id, actor, now));
 
-    public static Decision<IInvitationEvent> Withdraw(Invitation invitation, string actor, DateTimeOffset now)
+    /// <summary>Withdraws an invitation; only its sender may, whatever became of the target's claim.</summary>
+    public static Decision<IInvitationEvent> Withdraw(Invitation invitation, Author target, string actor,
+        DateTimeOffset now)
     {
         if (actor != invitation.Sender)
         {
@@ -106,14 +111,22 @@ public static class InvitationDecisions
     public static IReadOnlyList<IInvitationEvent> Close(Invitation invitation, string reason, DateTimeOffset now) =>
         invitation.Status == InvitationStatus.Pending ? [new InvitationClosed(invitation.Id, reason, now)] : [];
 
-    private static Decision<IInvitationEvent> Answer(Invitation invitation, string actor, DateTimeOffset now,
-        string action, Func<IInvitationEvent> answer)
+    private static Decision<IInvitationEvent> Answer(Invitation invitation, Author target, string actor,
+        DateTimeOffset now, string action, Func<IInvitationEvent> answer)
     {
         if (actor != invitation.Claimant)
         {
             return Reject.Forbidden("not-claimant",
                 $"Only the claimant of the invited record may answer invitation {invitation.Id}; {actor} is not.",
                 actor);
+        }
+
+        // The closing message follows a claim's end by moments; until it runs, the claim is checked here.
+        if (target.ClaimInForce is not { Status: ClaimStatus.Approved } claim || claim.Id != invitation.ClaimId)
+        {
+            return Reject.Conflict("claim-ended",
+                $"The claim that invitation {invitation.Id} was sent to has ended, so it cannot be {action}.",
+                invitation.ClaimId);
         }
 
         return RequirePending(invitation, now, action)

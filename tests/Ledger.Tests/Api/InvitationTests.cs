@@ -51,6 +51,34 @@ public class InvitationTests(AppFixture app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Claimant_choice_ends_with_its_claim()
+    {
+        var claimId = await ClaimAsync();
+        await PostAsync($"{Record}/collaboration", new { open = false }, AdaToken);
+
+        await PostAsync($"{Record}/claims/{claimId}/release", new { }, AdaToken);
+        await WaitForViewsAsync();
+
+        Assert.True((await GetJsonAsync(Record)).GetProperty("openToCollaborate").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Answer_after_claim_ended_is_refused()
+    {
+        var claimId = await ClaimAsync();
+        var (_, sent, _) = await SendAsync("bob");
+        await PostAsync($"{Record}/claims/{claimId}/release", new { }, AdaToken);
+
+        var (status, problem, _) = await PostAsync($"/api/invitations/{sent.GetProperty("invitationId")}/accept",
+            null, AdaToken);
+
+        Assert.Equal(409, status);
+        // The closing message may or may not have run yet; either way the answer is refused.
+        var rule = problem.GetProperty("rule").GetString();
+        Assert.True(rule is "claim-ended" or "invitation-not-pending", $"unexpected rule {rule}");
+    }
+
+    [Fact]
     public async Task Only_claimant_sets_collaboration()
     {
         await ClaimAsync();

@@ -43,13 +43,25 @@ public sealed partial record Author
         WithClaim(withdrawn.ClaimId, c => c with { Status = ClaimStatus.Withdrawn }, withdrawn.WithdrawnAt);
 
     public Author Apply(ClaimReleased released) =>
-        WithClaim(released.ClaimId, c => c with { Status = ClaimStatus.Released }, released.ReleasedAt);
+        WithClaim(released.ClaimId, c => c with { Status = ClaimStatus.Released }, released.ReleasedAt)
+            .WithoutClaimantPreference();
 
     public Author Apply(ClaimRevoked revoked) =>
-        WithClaim(revoked.ClaimId, c => c with { Status = ClaimStatus.Revoked }, revoked.RevokedAt) with
+        WithClaim(revoked.ClaimId, c => c with { Status = ClaimStatus.Revoked }, revoked.RevokedAt)
+            .WithoutClaimantPreference() with
         {
             RevokedAt = RevokedAt.Add(revoked.RevokedAt),
         };
+
+    // An approved claim's end also ends its collaboration choice: the next claimant opts in on its own.
+    private Author WithoutClaimantPreference() =>
+        CollaborationSetByClaimant
+            ? this with
+            {
+                Details = Details with { OpenToCollaborate = ImportedOpenToCollaborate },
+                CollaborationSetByClaimant = false,
+            }
+            : this;
 
     public Author Apply(DisputeOpened opened) =>
         this with
