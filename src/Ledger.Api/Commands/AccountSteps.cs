@@ -23,6 +23,8 @@ public static class AccountSteps
         session.LastModifiedBy = evidence.Subject;
 
         var accountId = AccountIds.ForSubject(evidence.Subject);
+        // NOTE: without exclusive, a command that appends nothing to the account is not checked against its
+        // version, so a suspension that commits while the command runs does not stop that command.
         var stream = exclusive
             ? await session.Events.FetchForExclusiveWriting<Account>(accountId, ct)
             : await session.Events.FetchForWriting<Account>(accountId, ct);

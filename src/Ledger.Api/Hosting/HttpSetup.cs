@@ -15,6 +15,8 @@ public static class HttpSetup
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
+        // NOTE: a body that does not bind (bad JSON, an unknown enum name) gets Wolverine's plain 400 problem,
+        // without the "rule" and "value" members of the ledger's own problems.
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConcurrencyFailureHandler>();
         builder.Services.AddOpenApi();

@@ -89,6 +89,8 @@ public static class ClaimantDecisions
         return events;
     }
 
+    // NOTE: only a pending claim may be withdrawn, so a challenger waits for a verifier, and a dispute stays
+    // open (with its trust penalty) after the claim it challenged ends, until a verifier resolves it.
     public static Decision<IAuthorEvent> Withdraw(Author author, string claimant, Guid claimId, DateTimeOffset now)
     {
         if (ClaimRules.FindClaim(author, claimId, out var claim) is { } missing)
