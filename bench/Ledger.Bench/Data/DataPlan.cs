@@ -11,7 +11,7 @@ public sealed record PlannedClaim(string Claimant, int Record, bool WithOrcid);
 /// <summary>
 /// The deterministic data set of the HTTP scenarios. Records are OpenAlex authors A5100000000 and
 /// up; record 0 is the hot record, first in every Zipf draw. The last <see cref="FreshRecords"/>
-/// records get no follower while seeding, so that the follow scenario appends to records nobody follows yet.
+/// records get no follower while seeding, so that the follow scenario appends to records that no account follows yet.
 /// </summary>
 public sealed class DataPlan
 {

@@ -15,8 +15,8 @@ public sealed record PlannedEvent(
 
 /// <summary>
 /// The event set of the rebuild and trust-as-of scenarios, made of the domain's own event types.
-/// It comes in rounds, so that every stretch of the event log has the same mix: each round imports
-/// 1,000 author records (AuthorImported and 14 WorkAttributed events each), then registers 500
+/// It comes in rounds, so that every stretch of the event log has the same mix. Each round imports
+/// 1,000 author records (AuthorImported and 14 WorkAttributed events each). Then it registers 500
 /// accounts that follow 19 records each among those imported so far (AccountRegistered and
 /// AuthorFollowed events). The first 5,000 accounts also follow record 0, the hot record. Round 0
 /// starts with the long record: 10,000 events of re-imports over two years.

@@ -1,6 +1,6 @@
 namespace Ledger.Bench.Infrastructure;
 
-/// <summary>An API process that answers on its base URI, with an HTTP client for it.</summary>
+/// <summary>An API process that listens on its base URI, with an HTTP client for it.</summary>
 public sealed class RunningApi : IAsyncDisposable
 {
     private readonly HttpClient http;
