@@ -46,7 +46,9 @@ as_cluster_owner() {
 # Stops what this run started: the benchmark, the service processes it lists, and the cluster.
 cleanup() {
     local status=$?
-    trap - EXIT INT TERM
+    # A second Ctrl+C must not cut the cleanup short and leave the cluster running.
+    trap - EXIT
+    trap '' INT TERM
 
     if [[ -n "$bench_pid" ]] && kill -0 "$bench_pid" 2>/dev/null; then
         log "stopping the benchmark (pid $bench_pid)"
