@@ -24,7 +24,7 @@ public sealed record AuthorVerification(
     }
 }
 
-public sealed class AuthorVerificationProjection : AuthorViewProjection<AuthorVerification>
+public sealed class AuthorVerificationProjection() : AuthorViewProjection<AuthorVerification>(tracksFollowers: false)
 {
     protected override AuthorVerification Build(AuthorVerification? previous, Author record,
         Followers followers, long version, IEvent e) =>

@@ -13,9 +13,18 @@ namespace Ledger.Projections;
 public abstract class AuthorViewProjection<TView> : MultiStreamProjection<TView, Guid>
     where TView : class, IAuthorView
 {
-    protected AuthorViewProjection()
+    /// <param name="tracksFollowers">
+    /// False for a view that does not show followers: it then never receives account events, so a follow
+    /// does not rewrite it, and its <see cref="IAuthorView.Followers"/> stay empty.
+    /// </param>
+    protected AuthorViewProjection(bool tracksFollowers = true)
     {
         Identity<IAuthorEvent>(e => e.AuthorId);
+        if (!tracksFollowers)
+        {
+            return;
+        }
+
         Identity<AuthorFollowed>(e => e.AuthorId);
         Identity<AuthorUnfollowed>(e => e.AuthorId);
         Identities<AccountSuspended>(e => e.FollowedAuthorIds);
