@@ -103,7 +103,20 @@ public static class GetAuthorEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(string id, IQuerySession session, HttpResponse response, CancellationToken ct)
     {
-        var profile = await AuthorLookup.LoadAsync<AuthorProfile>(session, id, ct);
+        var authorId = await AuthorLookup.ResolveAsync(session, id, ct);
+        if (authorId is null)
+        {
+            return Problems.AuthorNotFound(id);
+        }
+
+        // One round trip for the view, the stream's version and the live policy.
+        var batch = session.CreateBatchQuery();
+        var profileQuery = batch.Load<AuthorProfile>(authorId.Value);
+        var stateQuery = batch.Events.FetchStreamState(authorId.Value);
+        var settingQuery = batch.Load<LiveTrustPolicySetting>(LiveTrustPolicySetting.SingletonId);
+        await batch.Execute(ct);
+
+        var profile = await profileQuery;
         if (profile is null)
         {
             return Problems.AuthorNotFound(id);
@@ -111,8 +124,9 @@ public static class GetAuthorEndpoint
 
         // The stream's version, not the view's: the view follows commits within about a second, and an
         // ETag older than the stream would make the next If-Match fail with 412.
-        var state = await session.Events.FetchStreamStateAsync(profile.Id, ct);
+        var state = await stateQuery;
         response.Headers.ETag = $"\"{state?.Version ?? profile.RecordVersion}\"";
-        return Results.Ok(AuthorProfileResponse.From(profile, await LiveTrustPolicy.VersionAsync(session, ct)));
+        var policy = (await settingQuery)?.Version ?? Ledger.Domain.Trust.TrustPolicies.Default.Version;
+        return Results.Ok(AuthorProfileResponse.From(profile, policy));
     }
 }
