@@ -87,9 +87,9 @@ public sealed class DataPlan
         var follows = new List<IReadOnlyList<int>>(Followers);
         for (var follower = 0; follower < Followers; follower++)
         {
-            var wanted = 1 + random.Next(3);
-            var records = new List<int>(wanted);
-            while (records.Count < wanted)
+            var followCount = 1 + random.Next(3);
+            var records = new List<int>(followCount);
+            while (records.Count < followCount)
             {
                 var record = zipf.Next(random);
                 if (!records.Contains(record))

@@ -73,7 +73,7 @@ public class InvitationTests(AppFixture app) : AppTest(app)
             null, AdaToken);
 
         Assert.Equal(409, status);
-        // The closing message may or may not have run yet; either way the answer is refused.
+        // The closing message may or may not have run yet, and the accept is rejected either way.
         var rule = problem.GetProperty("rule").GetString();
         Assert.True(rule is "claim-ended" or "invitation-not-pending", $"unexpected rule {rule}");
     }
