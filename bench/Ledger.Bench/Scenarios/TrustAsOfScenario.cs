@@ -82,8 +82,8 @@ public static class TrustAsOfScenario
     private static async Task FoldWithProjectionAsync(BenchContext context, string name, DocumentStore store,
         Guid recordId, DateTimeOffset asOf, LatencyStats raw, CancellationToken ct)
     {
-        var projection = new AuthorTrustProjection();
-        AuthorTrust? view = null;
+        var projection = new AuthorProfileProjection();
+        AuthorProfile? view = null;
         var folded = await RepeatAsync(context.Options.TrustRepetitions, async () =>
         {
             await using var session = store.QuerySession();
@@ -95,7 +95,7 @@ public static class TrustAsOfScenario
             }
         });
         context.Table.Add(new ResultRow(name,
-                "ledger in process: FetchStreamAsync(timestamp:) + AuthorTrustProjection.Evolve")
+                "ledger in process: FetchStreamAsync(timestamp:) + AuthorProfileProjection.Evolve")
             .WithStats(folded, "reads/s") with
             {
                 Ratio = Format.Ratio(folded.P50Ms / raw.P50Ms) + " p50 time",

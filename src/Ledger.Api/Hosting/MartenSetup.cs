@@ -40,12 +40,9 @@ public static class MartenSetup
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
 
-                // Async: the views combine a record's stream with its followers' account streams, and
+                // Async: the view combines a record's stream with its followers' account streams, and
                 // only the daemon applies events of many streams to one view without lost updates.
                 options.Projections.Add<AuthorProfileProjection>(ProjectionLifecycle.Async);
-                options.Projections.Add<AuthorTrustProjection>(ProjectionLifecycle.Async);
-                options.Projections.Add<AuthorVerificationProjection>(ProjectionLifecycle.Async);
-                options.Projections.Add<TrustHistoryProjection>(ProjectionLifecycle.Async);
 
                 // Inline: an invitation's view commits with its events, so the limits on pending
                 // invitations read the state of every committed send.

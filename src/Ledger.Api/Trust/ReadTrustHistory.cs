@@ -28,10 +28,10 @@ public static class ReadTrustHistoryEndpoint
             return unknown;
         }
 
-        var history = await AuthorLookup.LoadAsync<TrustHistory>(session, id, ct);
-        return history is null
+        var profile = await AuthorLookup.LoadAsync<AuthorProfile>(session, id, ct);
+        return profile is null
             ? Problems.AuthorNotFound(id)
-            : Results.Ok(new TrustHistoryResponse(history.Id, version!,
-                history.Changes.Where(c => c.Policy == version).ToList()));
+            : Results.Ok(new TrustHistoryResponse(profile.Id, version!,
+                profile.TrustChanges.Where(c => c.Policy == version).ToList()));
     }
 }

@@ -21,7 +21,7 @@ public static class TrustAsOf
     /// The view as of that point, and the time to evaluate at; null when the record did not exist
     /// yet.
     /// </returns>
-    public static async Task<(AuthorTrust View, DateTimeOffset EvaluateAt)?> ReplayAsync(IQuerySession session,
+    public static async Task<(AuthorProfile View, DateTimeOffset EvaluateAt)?> ReplayAsync(IQuerySession session,
         Guid authorId, DateTimeOffset? at, long? version, CancellationToken ct)
     {
         var events = await EventsOfAsync(session, authorId, ct);
@@ -36,8 +36,8 @@ public static class TrustAsOf
             events = events.Where(e => OccurredAt(e) <= at).ToList();
         }
 
-        var projection = new AuthorTrustProjection();
-        AuthorTrust? view = null;
+        var projection = new AuthorProfileProjection();
+        AuthorProfile? view = null;
         foreach (var e in events)
         {
             view = projection.Evolve(view, authorId, e);

@@ -48,14 +48,14 @@ public static class TrustPolicyAdminEndpoints
         var candidate = TrustPolicies.Find(version!)!;
         var compared = 0;
         var changes = new List<PolicyChange>();
-        await foreach (var trust in session.Query<AuthorTrust>().ToAsyncEnumerable(ct))
+        await foreach (var profile in session.Query<AuthorProfile>().ToAsyncEnumerable(ct))
         {
             compared++;
-            var current = trust.Evaluations[live];
-            var next = candidate.Evaluate(trust.Facts, current.EvaluatedAt);
+            var current = profile.TrustByPolicy[live];
+            var next = candidate.Evaluate(profile.Facts, current.EvaluatedAt);
             if (next.Score != current.Score || next.Band != current.Band)
             {
-                changes.Add(new PolicyChange(trust.Id, trust.ExternalId, current.Score, current.Band, next.Score,
+                changes.Add(new PolicyChange(profile.Id, profile.ExternalId, current.Score, current.Band, next.Score,
                     next.Band));
             }
         }

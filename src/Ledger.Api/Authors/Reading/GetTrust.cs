@@ -19,7 +19,7 @@ public sealed record TrustResponse(
     IReadOnlyList<TrustFactor> Factors,
     bool AsOf)
 {
-    public static TrustResponse From(AuthorTrust trust, TrustEvaluation evaluation, bool asOf) =>
+    public static TrustResponse From(AuthorProfile trust, TrustEvaluation evaluation, bool asOf) =>
         new(trust.Id, trust.ExternalId, evaluation.Score, evaluation.Band, evaluation.PolicyVersion,
             evaluation.EvaluatedAt, evaluation.Factors, asOf);
 }
@@ -47,10 +47,10 @@ public static class GetTrustEndpoint
 
         if (at is null && version is null)
         {
-            var trust = await AuthorLookup.LoadAsync<AuthorTrust>(session, id, ct);
-            return trust is null
+            var profile = await AuthorLookup.LoadAsync<AuthorProfile>(session, id, ct);
+            return profile is null
                 ? Problems.AuthorNotFound(id)
-                : Results.Ok(TrustResponse.From(trust, trust.Evaluations[policyVersion!], asOf: false));
+                : Results.Ok(TrustResponse.From(profile, profile.TrustByPolicy[policyVersion!], asOf: false));
         }
 
         var authorId = await AuthorLookup.ResolveAsync(session, id, ct);

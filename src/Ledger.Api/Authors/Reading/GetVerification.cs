@@ -18,10 +18,10 @@ public sealed record VerificationResponse(
     DateTimeOffset? ExpiresAt,
     DateTimeOffset EvaluatedAt)
 {
-    public static VerificationResponse From(AuthorVerification view) =>
-        new(view.Id, view.ExternalId, view.Evaluation.Tier.ToString(), view.Evaluation.Reason,
-            view.Facts.HasPersistentIdentifier, view.Facts.ApprovedClaimEvidence, view.Facts.Attested,
-            view.Evaluation.ExpiresAt, view.Record.UpdatedAt);
+    public static VerificationResponse From(AuthorProfile view) =>
+        new(view.Id, view.ExternalId, view.Tier.Tier.ToString(), view.Tier.Reason,
+            view.Facts.Tier.HasPersistentIdentifier, view.Facts.Tier.ApprovedClaimEvidence, view.Facts.Tier.Attested,
+            view.Tier.ExpiresAt, view.Record.UpdatedAt);
 }
 
 public static class GetVerificationEndpoint
@@ -32,7 +32,7 @@ public static class GetVerificationEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct)
     {
-        var view = await AuthorLookup.LoadAsync<AuthorVerification>(session, id, ct);
+        var view = await AuthorLookup.LoadAsync<AuthorProfile>(session, id, ct);
         return view is null ? Problems.AuthorNotFound(id) : Results.Ok(VerificationResponse.From(view));
     }
 }
