@@ -20,11 +20,6 @@ public sealed class AuthorProfileProjection : MultiStreamProjection<AuthorProfil
         Identity<AuthorUnfollowed>(e => e.AuthorId);
         Identities<AccountSuspended>(e => e.FollowedAuthorIds);
         Identities<AccountReinstated>(e => e.FollowedAuthorIds);
-
-        // Larger pages mean fewer round trips and one write for every record a page touches, however many
-        // of its events the page holds; the cache spares reloading a busy record's document for each page.
-        Options.BatchSize = 2_000;
-        Options.CacheLimitPerTenant = 1_000;
     }
 
     public override AuthorProfile? Evolve(AuthorProfile? snapshot, Guid id, IEvent e)
