@@ -12,8 +12,8 @@ namespace Ledger.Projections;
 /// <summary>
 /// The one folded view of an author record: what its public page shows, its trust under every
 /// registered policy with the facts behind it, its verification tier and every change of its trust.
-/// Profile, trust, verification and trust history reads all answer from this document, so they
-/// never disagree and a follow or a rebuild writes one row per record.
+/// The profile, trust, verification and trust history endpoints all read this document, so they
+/// never disagree, and a follow or a rebuild writes one row per record.
 /// </summary>
 /// <param name="NameKey">The name's match key, for search by name.</param>
 /// <param name="RecordVersion">

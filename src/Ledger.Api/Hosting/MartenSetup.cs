@@ -30,8 +30,8 @@ public static class MartenSetup
 
         var distribution = builder.Configuration.GetValue("Ledger:ProjectionDistribution", "Wolverine");
 
-        // Pooled connections skip DISCARD ALL on return: it costs a round trip on every checkout and drops
-        // PostgreSQL's cached plans of Marten's append and upsert functions. Statements run repeatedly are
+        // Pooled connections skip DISCARD ALL on return, because it costs a round trip on every checkout and
+        // drops PostgreSQL's cached plans of Marten's append and upsert functions. Statements run repeatedly are
         // prepared once per connection, which spares PostgreSQL parsing and planning them on every command.
         // NOTE: DISCARD ALL also ends session advisory locks. Should a lock holder time out releasing its lock,
         // the lock now stays with the pooled connection until the pool closes it (idle for 5 minutes).

@@ -6,8 +6,8 @@ using Ledger.Projections;
 namespace Ledger.Api.Authors.Reading;
 
 /// <summary>
-/// The parts of <see cref="AuthorProfile"/> that the public page shows. The followers and the trust history
-/// are left in the database, so a record with many followers reads as fast as any other.
+/// The parts of <see cref="AuthorProfile"/> that the public page shows. The query leaves the followers and
+/// the trust history in the database, so the read does not grow with the number of followers.
 /// </summary>
 public sealed record ProfilePage(
     Guid Id,
