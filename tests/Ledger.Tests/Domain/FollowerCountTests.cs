@@ -70,7 +70,7 @@ public class FollowerCountTests
             .Apply(new AccountSuspended("user-1", "spam", "verifier-1", Now, [AuthorId]));
 
         Assert.Equal(1, followers.CountingFor(Claimant));
-        Assert.True(followers.BySubject["user-1"].Suspended);
+        Assert.Contains("user-1", followers.Suspended);
     }
 
     [Fact]
@@ -80,6 +80,27 @@ public class FollowerCountTests
 
         Assert.Equal(1, followers.CountingFor(Claimant));
         Assert.Equal(2, followers.CountingFor(null));
+    }
+
+    [Fact]
+    public void Suspended_claimant_is_subtracted_once()
+    {
+        var followers = FollowedBy(Claimant, "user-1")
+            .Apply(new AccountSuspended(Claimant, "spam", "verifier-1", Now, [AuthorId]));
+
+        Assert.Equal(1, followers.CountingFor(Claimant));
+        Assert.Equal(1, followers.CountingFor(null));
+    }
+
+    [Fact]
+    public void Unfollowing_clears_the_suspension()
+    {
+        var followers = FollowedBy("user-1", "user-2")
+            .Apply(new AccountSuspended("user-1", "spam", "verifier-1", Now, [AuthorId]))
+            .Apply(new AuthorUnfollowed("user-1", AuthorId, Now));
+
+        Assert.Empty(followers.Suspended);
+        Assert.Equal(1, followers.CountingFor(Claimant));
     }
 
     [Fact]
@@ -99,7 +120,8 @@ public class FollowerCountTests
 
         var after = followers.Apply(new AccountSuspended("user-9", "spam", "verifier-1", Now, []));
 
-        Assert.Equal(followers.BySubject, after.BySubject);
+        Assert.Equal(followers.Since, after.Since);
+        Assert.Equal(followers.Suspended, after.Suspended);
         Assert.Equal(1, after.CountingFor(Claimant));
     }
 }

@@ -28,7 +28,7 @@ public static class GetFollowersEndpoint
         }
 
         var claimant = profile.Record.Claimant;
-        var followers = profile.Followers.BySubject.Values
+        var followers = profile.Followers.List()
             .OrderBy(f => f.FollowedAt)
             .Select(f => new FollowerResponse(f.Subject, f.FollowedAt, Followers.Counts(f, claimant), f.Suspended))
             .ToList();
