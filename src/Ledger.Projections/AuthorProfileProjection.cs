@@ -20,6 +20,10 @@ public sealed class AuthorProfileProjection : MultiStreamProjection<AuthorProfil
         Identity<AuthorUnfollowed>(e => e.AuthorId);
         Identities<AccountSuspended>(e => e.FollowedAuthorIds);
         Identities<AccountReinstated>(e => e.FollowedAuthorIds);
+
+        // The stored shape of AuthorProfile changed with version 2, so Marten builds it afresh, in its own
+        // table, from the first event instead of reading rows that version 1 wrote.
+        Version = 2;
     }
 
     public override AuthorProfile? Evolve(AuthorProfile? snapshot, Guid id, IEvent e)

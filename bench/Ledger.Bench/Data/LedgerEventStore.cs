@@ -17,6 +17,9 @@ public static class LedgerEventStore
 {
     public const string Schema = "ledger";
 
+    /// <summary>The table of the profile view; Marten suffixes it with the projection's version.</summary>
+    public const string ProfileTable = Schema + ".mt_doc_authorprofile_2";
+
     public static DocumentStore Create(string connectionString) =>
         DocumentStore.For(options =>
         {

@@ -34,7 +34,7 @@ public static class ProfileReadScenario
             async Task<string> SelectAsync(int i, CancellationToken token)
             {
                 await using var command = dataSource.CreateCommand(
-                    "select data from ledger.mt_doc_authorprofile where id = $1");
+                    $"select data from {LedgerEventStore.ProfileTable} where id = $1");
                 command.Parameters.Add(new NpgsqlParameter { Value = ids[i] });
                 return await command.ExecuteScalarAsync(token) is string ? "ok" : "missing";
             }
@@ -73,10 +73,10 @@ public static class ProfileReadScenario
         var hot = run.Stats(i => records[i] == DataPlan.HotRecord);
         var sizes = await context.Postgres.ScalarAsync<string>(BenchContext.LedgerDatabase,
             "select 'profile document JSON: hot record ' "
-            + "|| (select octet_length(data::text) from ledger.mt_doc_authorprofile "
+            + $"|| (select octet_length(data::text) from {LedgerEventStore.ProfileTable} "
             + $"where id = '{DataPlan.StreamId(DataPlan.HotRecord)}') || ' bytes, median ' "
             + "|| (select percentile_disc(0.5) within group (order by octet_length(data::text)) "
-            + "from ledger.mt_doc_authorprofile) || ' bytes'", ct);
+            + $"from {LedgerEventStore.ProfileTable}) || ' bytes'", ct);
         context.Table.Add(new ResultRow(name, "ledger: GET /api/authors/{id}").WithStats(stats) with
         {
             Ratio = Format.Ratio(stats.P99Ms / liveStats.P99Ms) + " p99 of /health/live",
