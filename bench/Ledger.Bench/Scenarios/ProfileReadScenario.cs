@@ -87,7 +87,8 @@ public static class ProfileReadScenario
             Target = $"p99 < {Format.Number(TargetP99Ms)} ms: {Format.Met(stats.P99Ms < TargetP99Ms)}",
             PeakRss = memory is { } m ? Format.MiB(m.PeakMiB) : "n/a",
             Note = FollowScenario.Join($"hot record p50 {Format.Ms(hot.P50Ms)} ms, p99 {Format.Ms(hot.P99Ms)} ms",
-                $"max {Format.Ms(stats.MaxMs)} ms", sizes, hotParts, Lag(run), cpu, FollowScenario.Statuses(run, "200")),
+                $"max {Format.Ms(stats.MaxMs)} ms", sizes, hotParts, Lag(run), cpu,
+                FollowScenario.Statuses(run, "200")),
         });
         context.Log($"profile reads: p99 {Format.Ms(stats.P99Ms)} ms at {Format.Number(rate)}/s");
     }
