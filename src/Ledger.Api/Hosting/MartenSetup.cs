@@ -30,14 +30,11 @@ public static class MartenSetup
 
         var distribution = builder.Configuration.GetValue("Ledger:ProjectionDistribution", "Wolverine");
 
-        // Pooled connections skip DISCARD ALL on return, because it costs a round trip on every checkout and
-        // drops PostgreSQL's cached plans of Marten's append and upsert functions. Statements run repeatedly are
-        // prepared once per connection, which spares PostgreSQL parsing and planning them on every command.
-        // NOTE: DISCARD ALL also ends session advisory locks. Should a lock holder time out releasing its lock,
-        // the lock now stays with the pooled connection until the pool closes it (idle for 5 minutes).
+        // Statements run repeatedly are prepared once per connection, which spares PostgreSQL parsing and
+        // planning them on every command. While a connection has prepared statements, Npgsql resets it on return
+        // without DISCARD ALL, so they and the server's cached plans of Marten's append function survive.
         var connection = new NpgsqlConnectionStringBuilder(connectionString)
         {
-            NoResetOnClose = true,
             MaxAutoPrepare = 64,
             AutoPrepareMinUsages = 3,
         };

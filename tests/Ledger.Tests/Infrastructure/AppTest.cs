@@ -101,7 +101,8 @@ public abstract class AppTest(AppFixture app) : IAsyncLifetime
             await using var session = App.Store.QuerySession();
             var behind = await session.QueryAsync<int>(
                 "select count(*)::int from (values ('AuthorProfile:V2:All')) as views(name) "
-                + "left join ledger.mt_event_progression p using (name) where coalesce(p.last_seq_id, 0) < (select coalesce(max(seq_id), 0) "
+                + "left join ledger.mt_event_progression p using (name) "
+                + "where coalesce(p.last_seq_id, 0) < (select coalesce(max(seq_id), 0) "
                 + "from ledger.mt_events)", TestContext.Current.CancellationToken);
             if (behind[0] == 0)
             {

@@ -1,4 +1,4 @@
-using Ledger.Projections;
+using Ledger.Domain.Authors.Importing;
 using Marten;
 
 namespace Ledger.Api.Authors.Importing;
@@ -25,7 +25,8 @@ public sealed partial class SeedImport(
         var store = services.GetRequiredService<IDocumentStore>();
         await using (var session = store.QuerySession())
         {
-            if (await session.Query<AuthorProfile>().AnyAsync(cancellationToken))
+            // The events decide, not a view: a view may still be catching up, or be rebuilt in a new table.
+            if (await session.Events.QueryRawEventDataOnly<AuthorImported>().AnyAsync(cancellationToken))
             {
                 return;
             }

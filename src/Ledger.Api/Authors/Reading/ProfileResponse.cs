@@ -1,6 +1,7 @@
 using Ledger.Domain.Authors;
 using Ledger.Domain.Authors.Claiming;
 using Ledger.Domain.Invitations;
+using Ledger.Projections;
 
 namespace Ledger.Api.Authors.Reading;
 
@@ -40,7 +41,7 @@ public sealed record AuthorProfileResponse(
     long Version,
     DateTimeOffset UpdatedAt)
 {
-    public static AuthorProfileResponse From(ProfilePage profile, string policy)
+    public static AuthorProfileResponse From(AuthorProfile profile, string policy)
     {
         var trust = profile.TrustByPolicy[policy];
         var record = profile.Record;
@@ -60,7 +61,7 @@ public sealed record AuthorProfileResponse(
             InvitationsOf(record),
             new TrustSnapshot(trust.Score, trust.Band, trust.PolicyVersion),
             profile.Tier.Tier.ToString(),
-            new ProfileCounts(bibliography.Works.Count, profile.Facts.CountingFollowers, topics.Count,
+            new ProfileCounts(bibliography.Works.Count, profile.CountingFollowers, topics.Count,
                 collaborators.Count),
             bibliography.Works.Values
                 .OrderByDescending(w => w.Year)
