@@ -43,6 +43,10 @@ public static class MartenSetup
             {
                 options.Connection(connection.ConnectionString);
                 options.DatabaseSchemaName = "ledger";
+
+                // A session keeps the connection it first opens until it ends, so a command checks out one
+                // connection, and Npgsql resets it once, instead of once for each of its queries.
+                options.UseStickyConnectionLifetimes = true;
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
                 // Who acted, and the request that caused it, travel with every event.
