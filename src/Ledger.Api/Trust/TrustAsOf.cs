@@ -8,7 +8,8 @@ namespace Ledger.Api.Trust;
 
 /// <summary>
 /// Replays a record's trust from its events: the record's own stream and its followers' account
-/// events, folded by the same projection code as the live view, cut at a time or a stream version.
+/// events, folded by the live view's <see cref="AuthorProfileProjection.Fold"/>, cut at a time or a
+/// stream version.
 /// The same question therefore always gets the same answer.
 /// </summary>
 public static class TrustAsOf
@@ -27,8 +28,8 @@ public static class TrustAsOf
         var events = await EventsOfAsync(session, authorId, ct);
         if (version is not null)
         {
-            var last = events.LastOrDefault(e => e.StreamId == authorId && e.Version <= version);
-            events = last is null ? [] : events.Where(e => e.Sequence <= last.Sequence).ToList();
+            var cut = events.LastOrDefault(e => e.StreamId == authorId && e.Version <= version);
+            events = cut is null ? [] : events.Where(e => e.Sequence <= cut.Sequence).ToList();
         }
 
         if (at is not null)
@@ -36,14 +37,23 @@ public static class TrustAsOf
             events = events.Where(e => OccurredAt(e) <= at).ToList();
         }
 
-        var projection = new AuthorProfileProjection();
-        AuthorProfile? view = null;
+        // Folds every event, then derives the view once: only its state at the end is asked for.
+        AuthorFold? fold = null;
+        IEvent? last = null;
         foreach (var e in events)
         {
-            view = projection.Evolve(view, authorId, e);
+            var next = AuthorProfileProjection.Fold(fold, e);
+            last = ReferenceEquals(next, fold) ? last : e;
+            fold = next;
         }
 
-        return view is null ? null : (view, at ?? view.Record.UpdatedAt);
+        if (fold is null || last is null)
+        {
+            return null;
+        }
+
+        var view = AuthorProfile.After(null, fold.Record, fold.Followers, fold.RecordVersion, last);
+        return (view, at ?? view.Record.UpdatedAt);
     }
 
     private static async Task<List<IEvent>> EventsOfAsync(IQuerySession session, Guid authorId, CancellationToken ct)
