@@ -37,22 +37,14 @@ public static class TrustAsOf
             events = events.Where(e => OccurredAt(e) <= at).ToList();
         }
 
-        // Folds every event, then derives the view once: only its state at the end is asked for.
-        AuthorFold? fold = null;
-        IEvent? last = null;
-        foreach (var e in events)
-        {
-            var next = AuthorProfileProjection.Fold(fold, e);
-            last = ReferenceEquals(next, fold) ? last : e;
-            fold = next;
-        }
-
-        if (fold is null || last is null)
+        // Only the state after the last event is requested, so the view is derived once, not after every event.
+        var fold = events.Aggregate((AuthorFold?)null, AuthorProfileProjection.Fold);
+        if (fold is null)
         {
             return null;
         }
 
-        var view = AuthorProfile.After(null, fold.Record, fold.Followers, fold.RecordVersion, last);
+        var view = AuthorProfile.After(null, fold.Record, fold.Followers, fold.RecordVersion, events[^1]);
         return (view, at ?? view.Record.UpdatedAt);
     }
 

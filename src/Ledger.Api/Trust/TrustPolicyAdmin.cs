@@ -64,7 +64,7 @@ public static class TrustPolicyAdminEndpoints
     }
 
     /// <summary>
-    /// Makes a registered policy the live one. Each record's view already holds every registered policy's
+    /// Makes a registered policy the live one. Each record's view already contains every registered policy's
     /// evaluation, so reads switch at once and keep working throughout.
     /// </summary>
     [WolverinePost("/api/admin/trust-policy", OperationId = "SwitchTrustPolicy")]

@@ -23,7 +23,7 @@ public sealed record Followers(
     public static Followers None { get; } =
         new(ImmutableSortedDictionary<string, DateTimeOffset>.Empty, ImmutableSortedSet<string>.Empty);
 
-    /// <summary>Counts the followers whose follow counts: not suspended, not <paramref name="claimant"/>.</summary>
+    /// <summary>Returns the number of followers that count towards trust: not suspended, not the claimant.</summary>
     public int CountingFor(string? claimant)
     {
         var claimantCounted = claimant is not null && Since.ContainsKey(claimant) && !Suspended.Contains(claimant);
